@@ -1,0 +1,40 @@
+# The menu of the project. Each target calls Python; see README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test stop services lint messages system-packages
+
+demo: $(INSTALLED) messages services
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: $(INSTALLED) system-packages messages services lint
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest
+
+stop: $(INSTALLED)
+	$(MANAGE) services down
+
+services: $(INSTALLED)
+	$(MANAGE) services up
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+messages: $(INSTALLED)
+	$(PY) -m cms.systempackages gettext
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.local -v 0
+
+# Debian's Chromium for the browser tests.
+system-packages: $(INSTALLED)
+	$(PY) -m cms.systempackages chromium
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@

@@ -1,0 +1,18 @@
+"""Tests: their own database (pytest-django's test_ prefix) and their own index prefix."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# Every test run gets indices of its own, removed when the run ends.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
+    "ELASTICSEARCH_INDEX_PREFIX", f"test-kooperacja-{os.getpid()}"
+)
+WAGTAILADMIN_BASE_URL = "http://testserver"

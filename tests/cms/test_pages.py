@@ -1,0 +1,84 @@
+"""The home page, language switching, admin and account pages answer, in Polish and English."""
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_polish_by_default_with_landmarks_and_skip_link(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="pl">' in html
+    assert '<a class="skip-link" href="#main">Przejdź do treści</a>' in html
+    assert '<main id="main"' in html
+    assert "<nav " in html and "<header " in html and "<footer " in html
+
+
+def test_home_page_in_english_under_en_prefix(client):
+    response = client.get("/en/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+
+
+def test_language_switcher_moves_to_the_english_url_and_back(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/login/"
+    response = client.post("/en/i18n/setlang/", {"language": "pl", "next": "/en/accounts/login/"})
+    assert response["Location"] == "/accounts/login/"
+
+
+def test_wagtail_admin_login_page_is_served(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert b'name="password"' in response.content
+
+
+def test_unknown_page_gives_a_friendly_404_in_the_site_layout(client):
+    response = client.get("/nie-ma-takiej-strony/")
+    assert response.status_code == 404
+    assert "Nie znaleziono strony" in response.content.decode()
+
+
+def test_signup_sends_a_verification_email_and_does_not_log_in(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "nowa@example.org",
+            "password1": "Spoldzielnia-2026!",
+            "password2": "Spoldzielnia-2026!",
+        },
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["nowa@example.org"]
+    assert "/accounts/confirm-email/" in mail.outbox[0].body
+    assert "_auth_user_id" not in client.session
+
+
+def test_signup_form_errors_are_shown_in_polish(client):
+    response = client.post(
+        "/accounts/signup/", {"email": "to-nie-jest-email", "password1": "a", "password2": "b"}
+    )
+    assert response.status_code == 200
+    assert "Wprowadź poprawny adres email." in response.content.decode()
+
+
+def test_repeated_failed_logins_are_rate_limited_even_with_the_right_password(
+    client, django_user_model
+):
+    django_user_model.objects.create_user("ola", "ola@example.org", "Poprawne-haslo-1")
+    limited = "Zbyt wiele nieudanych prób logowania"
+    first = client.post("/accounts/login/", {"login": "ola@example.org", "password": "zle"})
+    assert limited not in first.content.decode()
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "ola@example.org", "password": "zle"})
+    blocked = client.post(
+        "/accounts/login/", {"login": "ola@example.org", "password": "Poprawne-haslo-1"}
+    )
+    assert limited in blocked.content.decode()
+    assert "_auth_user_id" not in client.session

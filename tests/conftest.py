@@ -1,0 +1,37 @@
+"""The one fixture module that starts or reuses the real services for the whole suite.
+
+PostgreSQL and Elasticsearch are real servers: the project's own (started
+here when ``DATABASE_URL`` / ``ELASTICSEARCH_URL`` are unset) or the ones
+those variables point at. Tests get their own database (pytest-django's
+``test_`` copy) and their own index prefix, and remove both at the end.
+"""
+
+import pytest
+
+from cms import devservices
+
+
+def pytest_sessionstart(session):
+    try:
+        devservices.up()
+    except devservices.ServiceError as exc:
+        pytest.exit(f"cannot start the services the tests need: {exc}", returncode=3)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_indices():
+    """Whatever a test run indexes, it removes when the run ends."""
+    yield
+    from search.client import delete_prefixed_indices
+
+    delete_prefixed_indices()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached fragments never leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,45 @@
+"""axe-core finds no WCAG 2.1 AA violations on the foundation's pages, in both languages."""
+
+import pytest
+
+from tests.e2e.conftest import axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/en/",
+        "/en/accounts/login/",
+        "/en/accounts/signup/",
+    ],
+)
+def test_page_has_no_axe_violations(page, path):
+    page.goto(path)
+    assert axe_violations(page) == []
+
+
+def test_keyboard_user_reaches_main_content_through_the_skip_link(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Przejdź do treści")
+    assert skip.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switcher_works_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name="English").click()
+    assert page.url.endswith("/en/accounts/login/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    context.close()
