@@ -82,3 +82,21 @@ def test_repeated_failed_logins_are_rate_limited_even_with_the_right_password(
     )
     assert limited in blocked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_by_emailed_link_sets_a_new_password(client, django_user_model):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user("jan", "jan@example.org", "Stare-haslo-2026")
+    EmailAddress.objects.create(user=user, email="jan@example.org", verified=True, primary=True)
+    client.post("/accounts/password/reset/", {"email": "jan@example.org"})
+    assert len(mail.outbox) == 1
+    link = next(word for word in mail.outbox[0].body.split() if "/password/reset/key/" in word)
+    form_page = client.get(link, follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "Nowe-haslo-2026!", "password2": "Nowe-haslo-2026!"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Nowe-haslo-2026!")
