@@ -1,0 +1,1 @@
+"""The directory as a whole: browsing it, and importing and exporting it in the public format."""

@@ -1,0 +1,133 @@
+"""Export the directory in the import format (so export → import round-trips) and as CSV."""
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from cms.directory.writer import MANY, PAGE_MODELS, PLAIN_MODELS, SCALARS
+from partners.models import Partnership
+
+EXPORT_ORDER = ("workshop", "cooperative", "partner", "need", "partnership")
+
+
+def _place(obj, record: dict) -> None:
+    address = {"street": obj.street, "postal_code": obj.postal_code, "city": obj.city}
+    if any(address.values()):
+        record["address"] = address
+    if obj.voivodeship_id:
+        record["voivodeship"] = obj.voivodeship.name
+    if obj.latitude is not None and obj.longitude is not None:
+        record["location"] = {"lat": obj.latitude, "lon": obj.longitude}
+
+
+def _record(kind: str, obj) -> dict:
+    record = {"type": kind, "slug": obj.slug}
+    if kind in PAGE_MODELS:
+        record["name"] = obj.title
+        for name in ("description", "website", "email", "phone"):
+            if getattr(obj, name):
+                record[name] = getattr(obj, name)
+        if obj.powiat_id:
+            record["powiat"] = obj.powiat.name
+        if obj.verified_on:
+            record["verified_on"] = obj.verified_on.isoformat()
+    if kind == "need" and obj.description:
+        record["description"] = obj.description
+    if kind != "partnership":
+        _place(obj, record)
+    for name, model_field in SCALARS[kind].items():
+        value = getattr(obj, model_field)
+        if value in (None, ""):
+            continue
+        record[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    for name, (model_field, _model, key) in MANY[kind].items():
+        values = sorted(getattr(related, key) for related in getattr(obj, model_field).all())
+        if values:
+            record[name] = values
+    if kind == "cooperative":
+        codes = sorted(c.certification.code for c in obj.certificates.all())
+        if codes:
+            record["certifications"] = codes
+    for name in ("partner", "cooperative"):
+        if hasattr(obj, f"{name}_id") and kind in PLAIN_MODELS:
+            record[name] = getattr(obj, name).slug
+    return record
+
+
+def _objects(kind: str):
+    if kind in PAGE_MODELS:
+        queryset = PAGE_MODELS[kind].objects.live().select_related("voivodeship", "powiat")
+    else:
+        queryset = PLAIN_MODELS[kind].objects.select_related("voivodeship", "partner")
+        if kind == "partnership":
+            queryset = Partnership.objects.select_related("cooperative", "partner")
+    prefetch = [model_field for model_field, _model, _key in MANY[kind].values()]
+    if kind == "cooperative":
+        prefetch.append("certificates__certification")
+    return queryset.prefetch_related(*prefetch).order_by("slug")
+
+
+def export_records() -> Iterator[dict]:
+    """Every live profile, need and partnership as import-format records."""
+    for kind in EXPORT_ORDER:
+        for obj in _objects(kind):
+            yield _record(kind, obj)
+
+
+def write_jsonl(out: TextIO) -> int:
+    count = 0
+    for record in export_records():
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+CSV_COLUMNS = {
+    "workshop": ["slug", "name", "operator", "participants", "activity_areas"],
+    "cooperative": [
+        "slug",
+        "name",
+        "capabilities",
+        "accepts_orders",
+        "service_radius_km",
+        "employees_total",
+        "employees_with_disabilities",
+        "capacity_note",
+        "certifications",
+        "krs",
+        "nip",
+        "regon",
+    ],
+    "partner": ["slug", "name", "sector", "nip"],
+    "need": ["slug", "partner", "title", "capabilities", "quantity", "deadline", "status"],
+    "partnership": ["slug", "cooperative", "partner", "work", "started", "status", "jobs_created"],
+}
+PLACE_COLUMNS = [
+    "street",
+    "postal_code",
+    "city",
+    "voivodeship",
+    "lat",
+    "lon",
+    "email",
+    "phone",
+    "website",
+]
+
+
+def write_csv(kind: str, out: TextIO) -> int:
+    """One catalogue as a spreadsheet: lists joined with "; ", the place flattened."""
+    columns = CSV_COLUMNS[kind] + (PLACE_COLUMNS if kind != "partnership" else [])
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for obj in _objects(kind):
+        record = _record(kind, obj)
+        row = {key: ("; ".join(v) if isinstance(v, list) else v) for key, v in record.items()}
+        row.update(record.get("address", {}))
+        location = record.get("location", {})
+        row.update(lat=location.get("lat"), lon=location.get("lon"))
+        writer.writerow(row)
+        count += 1
+    return count

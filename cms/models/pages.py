@@ -1,0 +1,166 @@
+"""Site-wide page types: the home page and plain content pages."""
+
+import json
+
+from django.db import models
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.models.mixins import AddressMixin, ContactMixin
+
+# Characters that would let JSON end a <script> element early.
+JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+class ContentBlock(blocks.StreamBlock):
+    """The blocks an editor may use in the body of a site page."""
+
+    heading = blocks.CharBlock(form_classname="title", label=_("Heading"))
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph")
+    )
+
+
+class HomePage(Page):
+    """The front page: what Kooperacja is, in plain language, and where to go next."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        verbose_name=_("introduction"),
+        help_text=_("Two or three sentences in plain language."),
+    )
+    body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(Page):
+    """A plain page for guides, news and information (accessibility statement, about us)."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+    body = StreamField(ContentBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class ProfilePage(ContactMixin, AddressMixin, Page):
+    """What every directory profile has: a description, a body, contact, address, photos.
+
+    ``verified_on`` is when a person last confirmed the profile is current,
+    which is not the date it was last saved: buyers distrust stale listings.
+    """
+
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        help_text=_("What you do, for whom, and how much you can take on. Plain language."),
+    )
+    body = StreamField(ContentBlock(), blank=True, verbose_name=_("more about us"))
+    verified_on = models.DateField(
+        _("verified on"),
+        null=True,
+        blank=True,
+        help_text=_("The day a person last confirmed this profile is up to date."),
+    )
+
+    # The name of the many-to-many field listing filters use for capabilities.
+    capability_field = ""
+    schema_type = "Organization"
+
+    profile_panels = [
+        FieldPanel("description"),
+        FieldPanel("body"),
+        FieldPanel("verified_on"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("voivodeship"),
+    ]
+    parent_page_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    def json_ld_script(self) -> str:
+        """The schema.org data as a ``<script type="application/ld+json">`` element."""
+        data = json.dumps(self.json_ld(), ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)
+        return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))  # noqa: S308
+
+    def json_ld(self) -> dict:
+        """schema.org data about the organisation, for search engines and other tools."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.full_url,
+        }
+        if self.description:
+            data["description"] = self.description
+        for key, value in (("email", self.email), ("telephone", self.phone)):
+            if value:
+                data[key] = value
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.city:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street,
+                "postalCode": self.postal_code,
+                "addressLocality": self.city,
+                "addressRegion": str(self.voivodeship or ""),
+                "addressCountry": "PL",
+            }
+        if self.has_location:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+            }
+        return data
+
+
+class DirectoryIndexPage(Page):
+    """A public, filterable list of one kind of profile (set ``listed_model_path``)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    listed_model_path = ""
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listed_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.listed_model_path)
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.directory.browse import browse
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = browse(self.listed_model, request.GET)
+        return context

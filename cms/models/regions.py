@@ -1,0 +1,79 @@
+"""Voivodeships and powiats with their TERYT codes: the regions every profile sits in."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+# The 16 voivodeships and their TERYT codes (seeded by migration 0003).
+VOIVODESHIPS = {
+    "02": "dolnośląskie",
+    "04": "kujawsko-pomorskie",
+    "06": "lubelskie",
+    "08": "lubuskie",
+    "10": "łódzkie",
+    "12": "małopolskie",
+    "14": "mazowieckie",
+    "16": "opolskie",
+    "18": "podkarpackie",
+    "20": "podlaskie",
+    "22": "pomorskie",
+    "24": "śląskie",
+    "26": "świętokrzyskie",
+    "28": "warmińsko-mazurskie",
+    "30": "wielkopolskie",
+    "32": "zachodniopomorskie",
+}
+
+
+class VoivodeshipQuerySet(models.QuerySet):
+    def lookup(self, value: str):
+        """The voivodeship named ``value`` or with TERYT code ``value``, or None."""
+        value = (value or "").strip().lower()
+        if not value:
+            return None
+        if value.isdigit():
+            return self.filter(teryt=value.zfill(2)).first()
+        return self.filter(name=value.removeprefix("województwo ").strip()).first()
+
+
+class Voivodeship(index.Indexed, models.Model):
+    teryt = models.CharField(_("TERYT code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=40, unique=True)
+
+    objects = VoivodeshipQuerySet.as_manager()
+
+    panels = [FieldPanel("teryt"), FieldPanel("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("voivodeship")
+        verbose_name_plural = _("voivodeships")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Powiat(index.Indexed, models.Model):
+    """A county; added when a profile needs one (the TERYT code may be filled later)."""
+
+    voivodeship = models.ForeignKey(
+        Voivodeship, on_delete=models.PROTECT, related_name="powiats", verbose_name=_("voivodeship")
+    )
+    name = models.CharField(_("name"), max_length=60)
+    teryt = models.CharField(_("TERYT code"), max_length=4, blank=True)
+
+    panels = [FieldPanel("voivodeship"), FieldPanel("name"), FieldPanel("teryt")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["voivodeship__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["voivodeship", "name"], name="unique_powiat_name")
+        ]
+        verbose_name = _("powiat")
+        verbose_name_plural = _("powiats")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.voivodeship})"

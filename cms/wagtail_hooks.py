@@ -1,0 +1,67 @@
+"""The directory's managed vocabularies and records in the Wagtail admin, under one menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Powiat, Voivodeship
+from cooperatives.models import Capability, Certification
+from partners.models import Need, Partnership
+
+
+class CapabilityViewSet(SnippetViewSet):
+    model = Capability
+    icon = "tag"
+    list_display = ["code", "label_pl", "label_en"]
+    search_fields = ["label_pl", "label_en"]
+    ordering = ["label_pl"]
+
+
+class CertificationViewSet(SnippetViewSet):
+    model = Certification
+    icon = "success"
+    list_display = ["code", "label_pl", "label_en", "issuer"]
+
+
+class VoivodeshipViewSet(SnippetViewSet):
+    model = Voivodeship
+    icon = "site"
+    list_display = ["name", "teryt"]
+
+
+class PowiatViewSet(SnippetViewSet):
+    model = Powiat
+    icon = "site"
+    list_display = ["name", "voivodeship", "teryt"]
+    list_filter = ["voivodeship"]
+
+
+class NeedViewSet(SnippetViewSet):
+    model = Need
+    icon = "list-ul"
+    list_display = ["title", "partner", "status", "deadline"]
+    list_filter = ["status"]
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "group"
+    list_display = ["slug", "cooperative", "partner", "status", "jobs_created"]
+    list_filter = ["status"]
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (
+        CapabilityViewSet,
+        CertificationViewSet,
+        VoivodeshipViewSet,
+        PowiatViewSet,
+        NeedViewSet,
+        PartnershipViewSet,
+    )
+
+
+register_snippet(DirectoryGroup)

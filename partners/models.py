@@ -1,0 +1,184 @@
+"""Business partners, their outsourcing needs, and partnerships with cooperatives."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.identifiers import validate_nip
+from cms.models import GALLERY_PANELS
+from cms.models.pages import DirectoryIndexPage, ProfilePage
+
+
+class PartnerIndexPage(DirectoryIndexPage):
+    """The public list of business partners."""
+
+    subpage_types = ["partners.PartnerPage"]
+    listed_model_path = "partners.PartnerPage"
+    template = "cms/directory_index_page.html"
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+
+class PartnerPage(ProfilePage):
+    """A company that gives work to cooperatives."""
+
+    nip = models.CharField(_("NIP"), max_length=13, blank=True, validators=[validate_nip])
+    sector = models.CharField(_("sector"), max_length=120, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        *ProfilePage.profile_panels,
+        FieldRowPanel([FieldPanel("nip"), FieldPanel("sector")]),
+        *ProfilePage.contact_panels,
+        *ProfilePage.address_panels,
+        *GALLERY_PANELS,
+    ]
+    parent_page_types = ["partners.PartnerIndexPage"]
+    template = "partners/partner_page.html"
+
+    class Meta:
+        verbose_name = _("business partner")
+        verbose_name_plural = _("business partners")
+
+
+class Need(index.Indexed, models.Model):
+    """A company's outsourcing need: what, how much, where and by when."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    partner = models.ForeignKey(
+        PartnerPage, on_delete=models.CASCADE, related_name="needs", verbose_name=_("company")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    capabilities = models.ManyToManyField(
+        "cooperatives.Capability", blank=True, related_name="needs", verbose_name=_("kind of work")
+    )
+    quantity = models.CharField(_("quantity"), max_length=120, blank=True)
+    street = models.CharField(_("street and number"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=6, blank=True)
+    city = models.CharField(_("town"), max_length=80, blank=True)
+    voivodeship = models.ForeignKey(
+        "cms.Voivodeship", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    required_certifications = models.ManyToManyField(
+        "cooperatives.Certification",
+        blank=True,
+        related_name="needs",
+        verbose_name=_("required certificates"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("partner"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("capabilities"),
+        FieldRowPanel([FieldPanel("quantity"), FieldPanel("deadline"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("voivodeship"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("required_certifications"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outsourcing need")
+        verbose_name_plural = _("outsourcing needs")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Partnership(models.Model):
+    """A lasting cooperation: a cooperative and a company, often with a WTZ and local government."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ACTIVE = "active", _("active")
+        ENDED = "ended", _("ended")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    cooperative = models.ForeignKey(
+        "cooperatives.CooperativePage",
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+        verbose_name=_("cooperative"),
+    )
+    partner = models.ForeignKey(
+        PartnerPage,
+        on_delete=models.CASCADE,
+        related_name="partnerships",
+        verbose_name=_("company"),
+    )
+    workshops = models.ManyToManyField(
+        "workshops.WorkshopPage",
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("workshops"),
+    )
+    local_government = models.CharField(_("local government or NGO"), max_length=200, blank=True)
+    started = models.DateField(_("started"), null=True, blank=True)
+    work = models.TextField(_("work done"), blank=True)
+    capabilities = models.ManyToManyField(
+        "cooperatives.Capability",
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("kind of work"),
+    )
+    jobs_created = models.PositiveIntegerField(
+        _("jobs for people with disabilities"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+
+    panels = [
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("cooperative"), FieldPanel("partner")]),
+        FieldPanel("workshops"),
+        FieldPanel("local_government"),
+        FieldRowPanel([FieldPanel("started"), FieldPanel("status"), FieldPanel("jobs_created")]),
+        FieldPanel("work"),
+        FieldPanel("capabilities"),
+    ]
+
+    class Meta:
+        ordering = ["-started"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+
+    def __str__(self) -> str:
+        return f"{self.cooperative} + {self.partner}"
