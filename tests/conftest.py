@@ -6,7 +6,11 @@ those variables point at. Tests get their own database (pytest-django's
 ``test_`` copy) and their own index prefix, and remove both at the end.
 """
 
+import io
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 
 from cms import devservices
 
@@ -35,3 +39,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+SMALL_DIRECTORY = Path(__file__).parent / "cms" / "data" / "small_directory.jsonl"
+
+
+@pytest.fixture
+def small_directory(db):
+    """A few workshops, cooperatives, a partner, a need and a partnership, via the public import."""
+    call_command(
+        "import_directory", str(SMALL_DIRECTORY), stdout=io.StringIO(), stderr=io.StringIO()
+    )

@@ -43,3 +43,45 @@ def test_language_switcher_works_without_javascript(browser, live_server):
     assert page.url.endswith("/en/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "en"
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/spoldzielnie/",
+        "/spoldzielnie/?capability=ceramics",
+        "/spoldzielnie/ss-igla/",
+        "/warsztaty/",
+        "/warsztaty/wtz-testowo/",
+        "/partnerzy/firma-testowa/",
+        "/en/spoldzielnie/",
+        "/en/spoldzielnie/ss-igla/",
+        "/en/warsztaty/wtz-testowo/",
+        "/en/partnerzy/",
+    ],
+)
+def test_directory_pages_have_no_axe_violations(page, small_directory, path):
+    page.goto(path)
+    assert axe_violations(page) == []
+
+
+def test_directory_filters_work_with_the_keyboard_and_without_javascript(
+    browser, live_server, small_directory
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/spoldzielnie/")
+    page.get_by_label("Czym się zajmują").focus()
+    page.get_by_label("Czym się zajmują").select_option("sewing")
+    submit = page.get_by_role("button", name="Pokaż wyniki")
+    for _ in range(5):  # voivodeship and "accepting orders" come first
+        page.keyboard.press("Tab")
+        if submit.evaluate("element => element === document.activeElement"):
+            break
+    assert submit.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**capability=sewing**")
+    assert page.get_by_role("heading", level=3).all_inner_texts() == [
+        "Spółdzielnia Socjalna „Igła”"
+    ]
+    context.close()
