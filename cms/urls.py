@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("organisations/", include("cms.organisation_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

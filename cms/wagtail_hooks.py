@@ -1,10 +1,12 @@
 """The directory's managed vocabularies and records in the Wagtail admin, under one menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.models import Powiat, Voivodeship
+from cms import roles
+from cms.models import Membership, Organisation, Powiat, Voivodeship
 from cooperatives.models import Capability, Certification
 from partners.models import Need, Partnership
 
@@ -50,6 +52,31 @@ class PartnershipViewSet(SnippetViewSet):
     list_filter = ["status"]
 
 
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "voivodeship", "approved"]
+    list_filter = ["kind", "approved"]
+    search_fields = ["name"]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    list_display = ["user", "organisation", "role", "status"]
+    list_filter = ["status", "role"]
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def apply_organisation_rights(request, instance):
+    """Approving an organisation (or a membership) in the admin gives the rights it implies."""
+    if isinstance(instance, Organisation) and instance.approved:
+        roles.approve_organisation(instance)
+    elif isinstance(instance, Membership):
+        roles.sync_user_rights(instance.user)
+
+
 class DirectoryGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
@@ -61,6 +88,8 @@ class DirectoryGroup(SnippetViewSetGroup):
         PowiatViewSet,
         NeedViewSet,
         PartnershipViewSet,
+        OrganisationViewSet,
+        MembershipViewSet,
     )
 
 

@@ -144,3 +144,17 @@ CERTIFICATIONS = {
         "regionalny ośrodek polityki społecznej",
     ),
 }
+
+
+def seed_vocabularies(apps) -> None:
+    """Create the seed codes that are missing; labels already edited are left alone."""
+    Capability = apps.get_model("cooperatives", "Capability")
+    Certification = apps.get_model("cooperatives", "Certification")
+    for code, (label_pl, label_en, synonyms) in CAPABILITIES.items():
+        Capability.objects.get_or_create(
+            code=code, defaults={"label_pl": label_pl, "label_en": label_en, "synonyms": synonyms}
+        )
+    for code, (label_pl, label_en, issuer) in CERTIFICATIONS.items():
+        Certification.objects.get_or_create(
+            code=code, defaults={"label_pl": label_pl, "label_en": label_en, "issuer": issuer}
+        )

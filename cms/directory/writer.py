@@ -85,6 +85,8 @@ def existing_slugs() -> dict[str, set[str]]:
 
 def directory_index(kind: str) -> Page:
     """The listing page for ``kind`` under the home page, created the first time."""
+    from cms.roles import ensure_moderation_workflow
+
     model, title, slug = INDEX_PAGES[kind]
     index = model.objects.first()
     if index:
@@ -96,6 +98,7 @@ def directory_index(kind: str) -> Page:
     index = model(title=title, slug=slug)
     home.add_child(instance=index)
     index.save_revision().publish()
+    ensure_moderation_workflow(index)
     return index
 
 

@@ -2,43 +2,11 @@
 
 from django.db import migrations
 
-INTRO = (
-    "<p>Kooperacja łączy firmy ze spółdzielniami socjalnymi i warsztatami terapii "
-    "zajęciowej (WTZ). Opisz, czego potrzebujesz, a pokażemy, kto w pobliżu może to zrobić.</p>"
-)
+from cms.site_setup import install_home_page
 
 
 def create_home_page(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Page = apps.get_model("wagtailcore", "Page")
-    Site = apps.get_model("wagtailcore", "Site")
-    Locale = apps.get_model("wagtailcore", "Locale")
-    HomePage = apps.get_model("cms", "HomePage")
-
-    # wagtailcore's own initial data leaves a plain "Welcome" page at depth 2.
-    Page.objects.filter(depth=2, content_type__app_label="wagtailcore", slug="home").delete()
-
-    home_type, _ = ContentType.objects.get_or_create(app_label="cms", model="homepage")
-    locale = Locale.objects.order_by("pk").first()
-    home = HomePage.objects.create(
-        title="Kooperacja",
-        draft_title="Kooperacja",
-        slug="home",
-        content_type=home_type,
-        path="00010001",
-        depth=2,
-        numchild=0,
-        url_path="/home/",
-        locale=locale,
-        intro=INTRO,
-        live=True,
-    )
-    Page.objects.filter(depth=1).update(numchild=1)
-    Site.objects.all().delete()
-    Site.objects.create(
-        hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True,
-        site_name="Kooperacja",
-    )
+    install_home_page(apps)
 
 
 def remove_home_page(apps, schema_editor):

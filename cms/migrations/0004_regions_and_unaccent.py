@@ -3,14 +3,12 @@
 from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations
 
-from cms.models.regions import VOIVODESHIPS
+from cms.site_setup import seed_voivodeships
 
 
 
-def seed_voivodeships(apps, schema_editor):
-    Voivodeship = apps.get_model("cms", "Voivodeship")
-    for teryt, name in VOIVODESHIPS.items():
-        Voivodeship.objects.update_or_create(teryt=teryt, defaults={"name": name})
+def add_voivodeships(apps, schema_editor):
+    seed_voivodeships(apps)
 
 
 class Migration(migrations.Migration):
@@ -18,5 +16,5 @@ class Migration(migrations.Migration):
 
     operations = [
         UnaccentExtension(),
-        migrations.RunPython(seed_voivodeships, migrations.RunPython.noop),
+        migrations.RunPython(add_voivodeships, migrations.RunPython.noop),
     ]

@@ -7,6 +7,7 @@ from cms.models.mixins import (
     GalleryImage,
     IdentifiersMixin,
 )
+from cms.models.organisations import Invitation, Membership, Organisation, RegionalApprovalTask
 from cms.models.pages import ContentBlock, ContentPage, HomePage
 from cms.models.regions import VOIVODESHIPS, Powiat, Voivodeship
 
@@ -20,6 +21,10 @@ __all__ = [
     "GalleryImage",
     "HomePage",
     "IdentifiersMixin",
+    "Invitation",
+    "Membership",
+    "Organisation",
     "Powiat",
+    "RegionalApprovalTask",
     "Voivodeship",
 ]

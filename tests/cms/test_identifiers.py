@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cms.identifiers import (
     compact,
@@ -10,6 +11,13 @@ from cms.identifiers import (
     validate_postal_code,
     validate_regon,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English; the Polish ones are checked through the pages."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("value", ["7792433421", "779-243-34-21", "PL 779 243 34 21"])

@@ -1,0 +1,272 @@
+"""Who may do what: memberships turned into Wagtail rights, and the regional moderation workflow.
+
+Every right comes from an active membership of an approved organisation:
+
+* workshop and cooperative members edit their organisation's page and the
+  pages below it (never publish: their changes go to moderation);
+* company members get no page rights at all;
+* regional-centre members moderate profiles in their voivodeship;
+* administrators (superusers) may do everything.
+
+Rights are recomputed from memberships by :func:`sync_user_rights`, so that
+removing a membership removes the rights it gave.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.models import Invitation, Membership, Organisation, RegionalApprovalTask
+
+MODERATORS_GROUP = "Regional moderators"
+WORKFLOW_NAME = "Moderacja regionalna"
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def moderators_group() -> Group:
+    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    if created:
+        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def editors_group(organisation: Organisation) -> Group:
+    """The group whose members edit ``organisation``'s page subtree (created on first use)."""
+    if organisation.editors_group_id:
+        return organisation.editors_group
+    group = Group.objects.create(name=f"Editors of {organisation.name} #{organisation.pk}"[:150])
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    root = Collection.get_first_root_node()
+    for codename in ("add_image", "choose_image"):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root, permission=_permission("wagtailimages", codename)
+        )
+    organisation.editors_group = group
+    organisation.save(update_fields=["editors_group"])
+    return group
+
+
+def grant_page_rights(organisation: Organisation) -> None:
+    """Give the organisation's editors group "change" on its page subtree (idempotent)."""
+    if not (organisation.approved and organisation.edits_pages and organisation.page_id):
+        return
+    group = editors_group(organisation)
+    GroupPagePermission.objects.get_or_create(
+        group=group,
+        page_id=organisation.page_id,
+        permission=_permission("wagtailcore", "change_page"),
+    )
+    for membership in organisation.memberships.filter(status=Membership.Status.ACTIVE):
+        sync_user_rights(membership.user)
+
+
+def sync_user_rights(user) -> None:
+    """Set the user's managed groups from their active memberships of approved organisations."""
+    active = Organisation.objects.filter(
+        approved=True,
+        memberships__user=user,
+        memberships__status=Membership.Status.ACTIVE,
+    )
+    wanted = set()
+    for organisation in active:
+        if organisation.edits_pages and organisation.page_id:
+            wanted.add(editors_group(organisation).pk)
+        if organisation.kind == Organisation.Kind.REGIONAL_CENTRE:
+            wanted.add(moderators_group().pk)
+    managed = set(
+        Organisation.objects.exclude(editors_group=None).values_list("editors_group", flat=True)
+    ) | {moderators_group().pk}
+    current = set(user.groups.filter(pk__in=managed).values_list("pk", flat=True))
+    user.groups.remove(*(current - wanted))
+    user.groups.add(*(wanted - current))
+
+
+# -- moderation
+
+
+def region_of(organisation: Organisation):
+    """The voivodeship an organisation belongs to: its own, else its profile page's."""
+    if organisation.voivodeship_id:
+        return organisation.voivodeship_id
+    if organisation.page_id:
+        return getattr(organisation.page.specific, "voivodeship_id", None)
+    return None
+
+
+def moderated_voivodeships(user) -> set[int]:
+    return set(
+        Organisation.objects.filter(
+            kind=Organisation.Kind.REGIONAL_CENTRE,
+            approved=True,
+            memberships__user=user,
+            memberships__status=Membership.Status.ACTIVE,
+        ).values_list("voivodeship_id", flat=True)
+    )
+
+
+def can_moderate(user, page: Page) -> bool:
+    """May ``user`` approve changes to ``page``? Administrators, or its region's centre."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    region = getattr(page.specific, "voivodeship_id", None)
+    return region is not None and region in moderated_voivodeships(user)
+
+
+def can_decide(user, membership: Membership) -> bool:
+    """May ``user`` approve or reject a request to join? Administrators or the region's centre."""
+    if user.is_superuser:
+        return True
+    region = region_of(membership.organisation)
+    return region is not None and region in moderated_voivodeships(user)
+
+
+def pending_requests_for(user):
+    pending = Membership.objects.filter(status=Membership.Status.REQUESTED).select_related(
+        "organisation", "user"
+    )
+    if user.is_superuser:
+        return list(pending)
+    return [membership for membership in pending if can_decide(user, membership)]
+
+
+def ensure_moderation_workflow(*pages: Page) -> Workflow:
+    """The one regional moderation workflow, assigned to ``pages`` (the directory listings)."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created or not workflow.workflow_tasks.exists():
+        task = RegionalApprovalTask.objects.create(name="Zatwierdzenie przez ROPS")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+# -- joining an organisation
+
+
+@transaction.atomic
+def request_to_join(organisation: Organisation, user, message: str = "") -> Membership:
+    membership, created = Membership.objects.get_or_create(
+        organisation=organisation, user=user, defaults={"message": message}
+    )
+    if not created and membership.status == Membership.Status.ACTIVE:
+        raise ValidationError(_("You are already a member of this organisation."))
+    if not created:
+        membership.status = Membership.Status.REQUESTED
+        membership.message = message
+        membership.save(update_fields=["status", "message"])
+    return membership
+
+
+@transaction.atomic
+def decide(membership: Membership, by, approve: bool) -> Membership:
+    if not can_decide(by, membership):
+        raise PermissionDenied
+    membership.status = Membership.Status.ACTIVE if approve else Membership.Status.REJECTED
+    membership.decided_by = by
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_by", "decided_at"])
+    sync_user_rights(membership.user)
+    outcome = _("approved") if approve else _("not approved")
+    send_mail(
+        _("Your request to join %(organisation)s was %(outcome)s")
+        % {"organisation": membership.organisation.name, "outcome": outcome},
+        _("Your request to join %(organisation)s on Kooperacja was %(outcome)s.")
+        % {"organisation": membership.organisation.name, "outcome": outcome},
+        None,
+        [membership.user.email],
+    )
+    return membership
+
+
+def can_invite(user, organisation: Organisation) -> bool:
+    return (
+        user.is_superuser
+        or organisation.memberships.filter(
+            user=user, status=Membership.Status.ACTIVE, role=Membership.Role.MANAGER
+        ).exists()
+    )
+
+
+def invite(organisation: Organisation, email: str, by, request=None) -> Invitation:
+    if not can_invite(by, organisation):
+        raise PermissionDenied
+    invitation = Invitation.objects.create(organisation=organisation, email=email, invited_by=by)
+    path = reverse("invitation", args=[invitation.token])
+    link = request.build_absolute_uri(path) if request else settings.WAGTAILADMIN_BASE_URL + path
+    send_mail(
+        _("Invitation to %(organisation)s on Kooperacja") % {"organisation": organisation.name},
+        _(
+            "You have been invited to join %(organisation)s on Kooperacja.\n\n"
+            "Sign up or log in with this e-mail address, then open this link to accept "
+            "(it works for %(days)s days):\n%(link)s\n"
+        )
+        % {"organisation": organisation.name, "days": Invitation.VALID_DAYS, "link": link},
+        None,
+        [email],
+    )
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, user) -> Membership:
+    from allauth.account.models import EmailAddress
+
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.expired:
+        raise ValidationError(_("This invitation has expired; ask for a new one."))
+    verified = EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists()
+    if not verified:
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Log in with that verified address.")
+            % {"email": invitation.email}
+        )
+    membership, _created = Membership.objects.update_or_create(
+        organisation=invitation.organisation,
+        user=user,
+        defaults={"status": Membership.Status.ACTIVE, "role": invitation.role},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    sync_user_rights(user)
+    return membership
+
+
+@transaction.atomic
+def approve_organisation(organisation: Organisation) -> Organisation:
+    """Approve an organisation: a workshop or cooperative gets a draft page to edit, and rights."""
+    from cms.directory.writer import PAGE_MODELS, directory_index
+
+    organisation.approved = True
+    if organisation.edits_pages and not organisation.page_id:
+        model = PAGE_MODELS[organisation.kind]
+        page = model(
+            title=organisation.name, live=False, voivodeship_id=organisation.voivodeship_id
+        )
+        directory_index(organisation.kind).add_child(instance=page)
+        page.save_revision()
+        organisation.page = page
+    organisation.save()
+    grant_page_rights(organisation)
+    return organisation
