@@ -32,6 +32,16 @@ def _remove_test_indices():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's default language (Polish), whatever ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate-limit counters and cached fragments never leak from one test into the next."""
     from django.core.cache import cache

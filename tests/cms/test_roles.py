@@ -143,7 +143,7 @@ def test_invitation_is_emailed_and_accepted_by_that_address_only(world):
     invited = UserFactory(email="nowa@example.org")
     roles.accept_invitation(invitation, invited)
     assert can_edit(invited, world["igla"])
-    with pytest.raises(ValidationError, match="already been used"):
+    with pytest.raises(ValidationError, match="zostało już wykorzystane"):
         roles.accept_invitation(invitation, invited)
 
 

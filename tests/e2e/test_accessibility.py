@@ -85,3 +85,20 @@ def test_directory_filters_work_with_the_keyboard_and_without_javascript(
         "Spółdzielnia Socjalna „Igła”"
     ]
     context.close()
+
+
+def test_my_organisations_page_has_no_axe_violations(page, small_directory):
+    from cms import roles
+    from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+
+    manager = MembershipFactory(organisation=OrganisationFactory(name="Igła"), role="manager").user
+    roles.request_to_join(manager.memberships.get().organisation, UserFactory(), "Proszę o dostęp.")
+    manager.is_superuser = True  # sees the pending request too
+    manager.save()
+    page.goto("/accounts/login/")
+    page.get_by_label("Email:").fill(manager.email)
+    page.get_by_label("Hasło:", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Zaloguj", exact=True).click()
+    page.goto("/organisations/")
+    page.get_by_role("heading", name="Prośby czekające na Twoją decyzję").wait_for()
+    assert axe_violations(page) == []

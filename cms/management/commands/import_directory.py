@@ -2,7 +2,7 @@
 
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 
 from cms.directory.importer import import_directory
 
@@ -22,6 +22,8 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="check the file and write nothing"
         )
 
+    # Error lines are a contract read by scripts as well as people: always in English.
+    @no_translations
     def handle(self, *args, file, dry_run, **options):
         report = import_directory(file, dry_run=dry_run, progress=self._progress)
         if not report.ok:

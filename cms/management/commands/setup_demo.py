@@ -1,4 +1,12 @@
-"""``python manage.py setup_demo``: the demo administrator and demo content (development only)."""
+"""``python manage.py setup_demo``: demo data and demo accounts (development only).
+
+The directory comes in through the public import, like any regional
+centre's data would. The accounts show each role: an administrator, WTZ
+staff who edit their cooperative, a regional-centre moderator, and a
+company member. Their passwords are printed on purpose: demo only.
+"""
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -6,33 +14,99 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_ADMIN_EMAIL = "admin@kooperacja.example"
-DEMO_ADMIN_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
+from cms import roles
+from cms.directory.importer import import_directory
+from cms.directory.writer import INDEX_PAGES, directory_index
+from cms.models import Membership, Organisation, Voivodeship
+from cooperatives.models import CooperativePage
+from partners.models import PartnerPage
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "directory.jsonl"
+DEMO_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
+
+# (e-mail, role description, organisation name, kind, profile slug, voivodeship TERYT)
+ACCOUNTS = [
+    (
+        "wtz@kooperacja.example",
+        "WTZ staff: edit and submit your cooperative",
+        "Spółdzielnia Socjalna „Równe Szanse”",
+        Organisation.Kind.COOPERATIVE,
+        "ss-rowne-szanse",
+        None,
+    ),
+    (
+        "rops@kooperacja.example",
+        "regional centre (Wielkopolska): approve profile changes",
+        "Regionalny Ośrodek Polityki Społecznej (demo)",
+        Organisation.Kind.REGIONAL_CENTRE,
+        None,
+        "30",
+    ),
+    (
+        "firma@kooperacja.example",
+        "company member: no page editing",
+        "Piekarnia „Chlebowa Ścieżka” Sp. z o.o.",
+        Organisation.Kind.COMPANY,
+        "piekarnia-chlebowa-sciezka",
+        None,
+    ),
+]
 
 
 class Command(BaseCommand):
-    help = "Create the demo administrator (and, later, demo data). Refuses to run with DEBUG off."
+    help = "Load the demo directory and create demo accounts. Refuses to run with DEBUG off."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("setup_demo creates a known password and runs only with DEBUG on")
+            raise CommandError("setup_demo creates known passwords and runs only with DEBUG on")
+        report = import_directory(DEMO_FILE)
+        if not report.ok:
+            for problem in report.errors:
+                self.stderr.write(str(problem))
+            raise CommandError("the demo directory did not import")
+        total = sum(report.created.values()) + sum(report.updated.values())
+        kept = sum(report.unchanged.values())
+        self.stdout.write(f"Demo directory: {total} records written, {kept} already up to date.")
         with transaction.atomic():
-            self._ensure_admin()
-        self.stdout.write(
-            self.style.SUCCESS("Demo ready.")
-            + f"\n  Administrator (demo only): {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}"
-            + "\n  Site:  http://127.0.0.1:8000/\n  Admin: http://127.0.0.1:8000/admin/"
-        )
+            roles.ensure_moderation_workflow(*(directory_index(kind) for kind in INDEX_PAGES))
+            self._account("admin@kooperacja.example", superuser=True)
+            for email, _purpose, name, kind, slug, teryt in ACCOUNTS:
+                self._member(self._account(email), name, kind, slug, teryt)
+        lines = [self.style.SUCCESS("Demo ready: http://127.0.0.1:8000/  (admin: /admin/)")]
+        lines.append(f"Demo accounts (demo only), password for all: {DEMO_PASSWORD}")
+        lines.append("  admin@kooperacja.example  administrator")
+        lines += [f"  {email}  {purpose}" for email, purpose, *_ in ACCOUNTS]
+        self.stdout.write("\n".join(lines))
 
-    def _ensure_admin(self) -> None:
-        User = get_user_model()
-        admin, created = User.objects.get_or_create(
-            username="admin",
-            defaults={"email": DEMO_ADMIN_EMAIL, "is_staff": True, "is_superuser": True},
+    def _account(self, email: str, superuser: bool = False):
+        user, created = get_user_model().objects.get_or_create(
+            username=email.split("@")[0],
+            defaults={"email": email, "is_staff": superuser, "is_superuser": superuser},
         )
         if created:
-            admin.set_password(DEMO_ADMIN_PASSWORD)
-            admin.save()
+            user.set_password(DEMO_PASSWORD)
+            user.save()
         EmailAddress.objects.update_or_create(
-            user=admin, email=DEMO_ADMIN_EMAIL, defaults={"verified": True, "primary": True}
+            user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        return user
+
+    def _member(self, user, name, kind, slug, teryt) -> None:
+        page = None
+        if slug:
+            model = PartnerPage if kind == Organisation.Kind.COMPANY else CooperativePage
+            page = model.objects.get(slug=slug)
+        organisation, _ = Organisation.objects.get_or_create(
+            name=name,
+            kind=kind,
+            defaults={
+                "page": page,
+                "voivodeship": Voivodeship.objects.filter(teryt=teryt).first(),
+            },
+        )
+        Membership.objects.update_or_create(
+            organisation=organisation,
+            user=user,
+            defaults={"status": Membership.Status.ACTIVE, "role": Membership.Role.MANAGER},
+        )
+        roles.approve_organisation(organisation)
