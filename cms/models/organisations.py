@@ -12,6 +12,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -179,6 +180,11 @@ class RegionalApprovalTask(Task):
             ("approve", _("Approve"), False),
             ("approve", _("Approve with comment"), True),
         ]
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Act, then send the moderator to their dashboard: they may not browse the page tree."""
+        super().on_action(task_state, user, action_name, **kwargs)
+        return reverse("wagtailadmin_home")
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from cms.roles import moderated_voivodeships

@@ -59,6 +59,8 @@ def test_staff_edit_is_approved_by_the_regional_centre_and_shown_publicly(page, 
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Approve and Publish", exact=True).click()
     page.get_by_text("has been updated").wait_for()
+    assert page.url.endswith("/admin/")
+    assert page.locator(".messages .error").count() == 0
 
     page.goto("/spoldzielnie/ss-igla/")
     assert NEW_TEXT in page.content()
