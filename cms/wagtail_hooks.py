@@ -1,7 +1,9 @@
 """The directory's managed vocabularies and records in the Wagtail admin, under one menu."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -75,6 +77,18 @@ def apply_organisation_rights(request, instance):
         roles.approve_organisation(instance)
     elif isinstance(instance, Membership):
         roles.sync_user_rights(instance.user)
+
+
+@hooks.register("after_edit_page")
+def send_moderators_to_their_dashboard(request, page):
+    """A regional moderator approving from the editor would be sent to the page tree, which
+    they may not browse (their authority is a region, not a subtree): send them home."""
+    if "action-workflow-action" not in request.POST:
+        return None
+    explorable = PagePermissionPolicy().explorable_instances(request.user)
+    if explorable.filter(pk=page.get_parent().pk).exists():
+        return None
+    return redirect("wagtailadmin_home")
 
 
 class DirectoryGroup(SnippetViewSetGroup):
