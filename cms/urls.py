@@ -1,4 +1,4 @@
-"""URL map: admin without a language prefix; public pages in Polish (no prefix) or under /en/."""
+"""URL map: admin and API without a language prefix; pages in Polish (no prefix) or under /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,10 +8,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.api import api
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -10,13 +10,16 @@ candidate so that a number can be traced back to words.
 Candidates (each measured in a fresh child process, so that load time and memory are
 not shared between them):
 
-* ``pystempel polimorf``: ``pystempel.Stemmer.polimorf()`` (Stempel tables trained on
-  PoliMorf, as in Lucene's Polish stemmer);
-* ``pystempel default``: ``pystempel.Stemmer.default()`` (the original Stempel table);
+* ``pystempel polimorf``: ``pystempel.Stemmer.polimorf()`` (Stempel with its table
+  trained on the PoliMorf dictionary);
+* ``pystempel default``: ``pystempel.Stemmer.default()`` (the original table,
+  ``stemmer_20000``, the one Lucene's Polish analyzer ships);
 * ``simplemma``: ``simplemma.lemmatize(word, lang="pl")``, and the same with
   ``low_memory=True`` (its memory-frugal dictionary backend, same data);
 * ``lowercase only``: no stemming, the baseline for recall;
 * ``suffix strip``: :func:`strip_suffix`, a crude strip-the-longest-ending baseline;
+* ``… + folded strip``: a lemmatiser plus a second field holding the ASCII-folded,
+  suffix-stripped word (:func:`_with_folded_strip`), a match in either field counting;
 * ``morfeusz2`` (SGJP dictionary), only when ``import morfeusz2`` works in the running
   interpreter. It is deliberately not a project dependency: its wheel exists on PyPI
   (``pip download morfeusz2 --no-deps -d /tmp/m2`` fetched 1.99.15, cp310-abi3
@@ -51,7 +54,8 @@ Every input is lowercased first, as the search analysis does. The measures:
   fold(analyse(document));
 * verb→noun: share of :data:`VERB_NOUN` pairs conflated, e.g. "szyjemy" in a
   description against "szycie" in a capability label. Derivation, not inflection, so
-  a bonus measure: no candidate is expected to reach it.
+  a bonus measure: a stemmer meets it by cutting both to one stem, a lemmatiser by
+  giving a gerund its verb's lemma too.
 """
 
 import argparse
@@ -296,6 +300,20 @@ def _lowercase_only(word: str) -> str:
     return word
 
 
+def _with_folded_strip(load: Callable[[], Analyser]) -> Analyser:
+    """A second field next to ``load``'s: the word ASCII-folded, then suffix-stripped.
+
+    Its tokens are marked with "~" so that they only ever meet each other, as a
+    query over two fields of an index would (a match in either field counts).
+    """
+    analyse = load()
+
+    def both(word: str) -> tuple[str, ...]:
+        return (*_tokens(analyse(word)), "~" + strip_suffix(fold(word)))
+
+    return both
+
+
 CANDIDATES: dict[str, Callable[[], Analyser]] = {
     "pystempel polimorf": lambda: _load_pystempel("polimorf"),
     "pystempel default": lambda: _load_pystempel("default"),
@@ -304,8 +322,13 @@ CANDIDATES: dict[str, Callable[[], Analyser]] = {
     "lowercase only": lambda: _lowercase_only,
     "suffix strip": lambda: strip_suffix,
     "morfeusz2": _load_morfeusz2,
+    "simplemma low_memory + folded strip": lambda: _with_folded_strip(
+        lambda: _load_simplemma(low_memory=True)
+    ),
+    "morfeusz2 + folded strip": lambda: _with_folded_strip(_load_morfeusz2),
 }
-OPTIONAL = {"morfeusz2"}
+# Candidates measured only when their module imports: candidate → module.
+OPTIONAL = {"morfeusz2": "morfeusz2", "morfeusz2 + folded strip": "morfeusz2"}
 
 
 def _tokens(result: str | tuple[str, ...]) -> frozenset[str]:
@@ -454,7 +477,7 @@ def _available(name: str) -> bool:
         return True
     from importlib.util import find_spec
 
-    return find_spec(name) is not None
+    return find_spec(OPTIONAL[name]) is not None
 
 
 def _measure_in_child(name: str) -> dict:
@@ -463,8 +486,10 @@ def _measure_in_child(name: str) -> dict:
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    if completed.returncode:
+        sys.exit(f"measuring {name} failed:\n{completed.stderr}")
     return json.loads(completed.stdout)
 
 

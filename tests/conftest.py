@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from cms import devservices
+from cms.settings.base import ELASTICSEARCH_URL
 
 
 def pytest_sessionstart(session):
@@ -60,3 +61,38 @@ def small_directory(db):
     call_command(
         "import_directory", str(SMALL_DIRECTORY), stdout=io.StringIO(), stderr=io.StringIO()
     )
+
+
+@pytest.fixture
+def search_index(db, settings):
+    """An empty search index for this test (documents written by earlier tests removed)."""
+    from search.client import delete_prefixed_indices
+
+    delete_prefixed_indices()
+    yield
+    delete_prefixed_indices()
+
+
+@pytest.fixture
+def indexed_directory(small_directory, search_index):
+    """The small directory, indexed and searchable."""
+    from cooperatives.models import CooperativePage
+    from search.models import IndexTask
+    from search.sync import enqueue, flush
+
+    IndexTask.objects.all().delete()
+    for page_id in CooperativePage.objects.values_list("pk", flat=True):
+        enqueue("cooperative", page_id)
+    flush()
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    """Point the client at a port where nothing listens: a real, unreachable endpoint."""
+    from search.client import get_client
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    get_client.cache_clear()
+    yield
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+    get_client.cache_clear()

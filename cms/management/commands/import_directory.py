@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, no_translations
 
 from cms.directory.importer import import_directory
+from search.sync import IndexUnavailable, flush
 
 PROGRESS_FROM = 200  # records; smaller files finish before a progress line would help
 
@@ -34,6 +35,14 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("The file is valid; nothing was written (--dry-run).")
             return
+        try:
+            flush()
+        except IndexUnavailable as error:
+            self.stderr.write(
+                f"Imported, but not yet searchable: {str(error)[:200]}. The changes are queued; "
+                "run `python manage.py sync_index` when Elasticsearch is back."
+            )
+            sys.exit(2)
         for label, counter in (
             ("created", report.created),
             ("updated", report.updated),

@@ -20,6 +20,7 @@ from cms.directory.writer import INDEX_PAGES, directory_index
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
+from search.sync import IndexUnavailable, flush
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "directory.jsonl"
 DEMO_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
@@ -67,6 +68,10 @@ class Command(BaseCommand):
         total = sum(report.created.values()) + sum(report.updated.values())
         kept = sum(report.unchanged.values())
         self.stdout.write(f"Demo directory: {total} records written, {kept} already up to date.")
+        try:
+            flush()
+        except IndexUnavailable as error:
+            raise CommandError(f"the demo is in the database but not searchable: {error}") from None
         with transaction.atomic():
             roles.ensure_moderation_workflow(*(directory_index(kind) for kind in INDEX_PAGES))
             self._account("admin@kooperacja.example", superuser=True)

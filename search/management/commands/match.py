@@ -1,0 +1,62 @@
+"""``manage.py match TEXT [options] --json``: the matcher on the command line (interfaces.md)."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.query import Need, match
+from search.sync import UNAVAILABLE
+
+
+def lat_lon(value: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(part) for part in value.split(","))
+    except ValueError:
+        raise CommandError(f"--near must be LAT,LON, e.g. 52.41,16.93 (got {value!r})") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise CommandError("--near: latitude must be within -90..90 and longitude -180..180")
+    return lat, lon
+
+
+class Command(BaseCommand):
+    help = "Match a need's text to cooperatives; --json prints the contract's JSON on stdout."
+
+    def add_arguments(self, parser):
+        parser.add_argument("text")
+        parser.add_argument("--near", help="LAT,LON of the need")
+        parser.add_argument("--radius", type=float, help="only cooperatives within KM of --near")
+        parser.add_argument("--capability", action="append", default=[], help="repeatable")
+        parser.add_argument("--certification", action="append", default=[], help="repeatable")
+        parser.add_argument("--limit", type=int, default=10)
+        parser.add_argument("--json", action="store_true", help="print JSON only")
+
+    def handle(self, *args, text, near, radius, capability, certification, limit, **options):
+        if not 1 <= limit <= 100:
+            raise CommandError("--limit must be between 1 and 100")
+        if radius is not None and (radius <= 0 or not near):
+            raise CommandError("--radius needs --near and must be more than 0")
+        lat, lon = lat_lon(near) if near else (None, None)
+        need = Need(
+            text=text,
+            lat=lat,
+            lon=lon,
+            radius_km=radius,
+            capabilities=capability,
+            certifications=certification,
+            limit=limit,
+        )
+        try:
+            result = match(need)
+        except UNAVAILABLE as error:
+            self.stderr.write(f"Elasticsearch is unreachable: {str(error)[:200]}")
+            raise SystemExit(2) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
+            return
+        self.stdout.write(f"capabilities: {', '.join(result.capabilities) or '-'}")
+        for number, item in enumerate(result.results, start=1):
+            distance = f"{item.distance_km} km" if item.distance_km is not None else "-"
+            why = ", ".join(item.explanation.capabilities + item.explanation.terms)
+            self.stdout.write(f"{number:>2}. {item.name} ({item.city}, {distance}) — {why}")
+        if not result.results:
+            self.stdout.write("no cooperative matches")

@@ -1,0 +1,26 @@
+"""The index outbox: what must change in Elasticsearch, written in the data's own transaction."""
+
+from django.db import models
+
+
+class IndexTask(models.Model):
+    """One pending change to the search index.
+
+    Rows are written with the change that caused them, so nothing is lost
+    when Elasticsearch is down: they wait here until a sync applies them.
+    Only the latest state of the object is indexed, so applying a task
+    twice, or old tasks after new ones, gives the same result.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id}"

@@ -1,0 +1,342 @@
+"""The matcher: a need in a company's words → ranked cooperatives, each with its reasons.
+
+Signals, strongest first:
+
+1. capability: the need's text is mapped to capability codes through the
+   taxonomy (labels and synonyms); a cooperative offering one scores most;
+2. words: BM25 on the base forms and on their ASCII forms (with one typo
+   allowed), so "szycia", "szyciem" and "szycia" without diacritics meet;
+3. distance: a Gaussian decay from the need's location.
+
+Filters: only live cooperatives are in the index; orders must be accepted;
+required certificates must all be held and valid; ``radius_km`` keeps only
+cooperatives within that distance of the need.
+"""
+
+import math
+import re
+import time
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from elasticsearch.dsl import Q, Search
+
+from search.analysis import Lexicon, fold, folded_stems, stems
+from search.client import get_client
+from search.documents import CooperativeDocument
+from search.places import Place, find_place
+from search.taxonomy import Taxonomy, load_taxonomy
+
+CAPABILITY_BOOST = 6.0
+STEMS_BOOST = 1.0
+FOLDED_BOOST = 0.7
+DECAY_SCALE_KM = 30
+UNLOCATED_WEIGHT = 0.1
+WORDS_WITHOUT_CAPABILITY = "2<75%"
+LEXICON_TTL_SECONDS = 300
+
+
+@dataclass
+class Need:
+    """What a company asks for."""
+
+    text: str
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    capabilities: list[str] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    limit: int = 10
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass
+class Explanation:
+    capabilities: list[str]
+    terms: list[str]
+    distance_km: float | None
+    certifications: list[str]
+    capacity: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "capabilities": self.capabilities,
+            "terms": self.terms,
+            "distance_km": self.distance_km,
+            "certifications": self.certifications,
+            "capacity": self.capacity,
+        }
+
+
+@dataclass
+class Match:
+    slug: str
+    name: str
+    score: float
+    distance_km: float | None
+    url: str
+    city: str
+    explanation: Explanation
+
+    def as_dict(self) -> dict:
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "score": round(self.score, 3),
+            "distance_km": self.distance_km,
+            "url": self.url,
+            "city": self.city,
+            "explanation": self.explanation.as_dict(),
+        }
+
+
+@dataclass
+class MatchResult:
+    query: str
+    capabilities: list[str]
+    results: list[Match]
+    place: Place | None = None
+
+    def as_dict(self) -> dict:
+        data = {
+            "query": self.query,
+            "capabilities": self.capabilities,
+            "results": [match.as_dict() for match in self.results],
+        }
+        if self.place:
+            data["place"] = {"name": self.place.name, "lat": self.place.lat, "lon": self.place.lon}
+        return data
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary(stamp: int) -> tuple[Taxonomy, Lexicon]:
+    """The taxonomy and the lexicon of the directory's words, rebuilt every few minutes."""
+    from cooperatives.models import Capability, CooperativePage
+
+    lexicon = Lexicon()
+    for description, capacity in CooperativePage.objects.live().values_list(
+        "description", "capacity_note"
+    ):
+        lexicon.add(f"{description}\n{capacity}")
+    for capability in Capability.objects.all():
+        lexicon.add(f"{capability.label_pl}\n{capability.synonyms}")
+    return load_taxonomy(), lexicon
+
+
+def vocabulary() -> tuple[Taxonomy, Lexicon]:
+    return _vocabulary(int(time.time() // LEXICON_TTL_SECONDS))
+
+
+def build_search(need: Need, codes: list[str], lexicon: Lexicon) -> Search:
+    """The Elasticsearch query for ``need`` (exposed so benchmarks can send it directly)."""
+    query_stems = " ".join(stems(need.text, lexicon))
+    query_folded = " ".join(folded_stems(need.text, lexicon))
+    should = []
+    if codes:
+        should.append(Q("terms", capabilities=codes, boost=CAPABILITY_BOOST))
+    if query_stems:
+        # Without a capability, words alone must carry the match: most of them must be there,
+        # so "naprawa zegarów wieżowych" does not bring every clothes-repair shop.
+        enough = "100%" if codes else WORDS_WITHOUT_CAPABILITY
+        should.append(
+            Q(
+                "match",
+                stems={"query": query_stems, "boost": STEMS_BOOST, "minimum_should_match": enough},
+            )
+        )
+        should.append(
+            Q(
+                "match",
+                folded={
+                    "query": query_folded,
+                    "fuzziness": "AUTO:5,8",
+                    "boost": FOLDED_BOOST,
+                    "minimum_should_match": enough,
+                },
+            )
+        )
+    filters = [Q("term", accepts_orders=True)]
+    filters += [Q("term", certifications=code) for code in need.certifications]
+    if need.located and need.radius_km:
+        filters.append(
+            Q(
+                "geo_distance",
+                distance=f"{need.radius_km}km",
+                location={"lat": need.lat, "lon": need.lon},
+            )
+        )
+    base = Q("bool", should=should, minimum_should_match=1, filter=filters)
+    if need.located:
+        # Near counts, far fades; a profile without a map point cannot be near anything.
+        base = Q(
+            "function_score",
+            query=base,
+            functions=[
+                {
+                    "filter": Q("exists", field="location").to_dict(),
+                    "gauss": {
+                        "location": {
+                            "origin": {"lat": need.lat, "lon": need.lon},
+                            "scale": f"{DECAY_SCALE_KM}km",
+                            "offset": "5km",
+                            "decay": 0.5,
+                        }
+                    },
+                },
+                {
+                    "filter": Q("bool", must_not=Q("exists", field="location")).to_dict(),
+                    "weight": UNLOCATED_WEIGHT,
+                },
+            ],
+            score_mode="sum",
+            boost_mode="multiply",
+        )
+    search = Search(using=get_client(), index=CooperativeDocument.alias_name())
+    return search.query(base).extra(size=need.limit, track_total_hits=False)
+
+
+def locate(need: Need) -> tuple[Need, Place | None]:
+    """Take the need's place from its text when no map point was given; drop its name from
+    the words to match ("Poznań" is where, not what)."""
+    place = find_place(need.text)
+    if place is None:
+        return need, None
+    text = need.text
+    for word in place.words:
+        text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
+    if need.located:
+        return replace(need, text=text), None
+    return replace(need, text=text, lat=place.lat, lon=place.lon), place
+
+
+def match(need: Need) -> MatchResult:
+    """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
+    original_text = need.text
+    need, place = locate(need)
+    taxonomy, lexicon = vocabulary()
+    codes = sorted(set(need.capabilities) | set(taxonomy.capabilities_in(need.text, lexicon)))
+    if not codes and not stems(need.text, lexicon):
+        return MatchResult(query=original_text, capabilities=codes, results=[], place=place)
+    response = build_search(need, codes, lexicon).execute()
+    results = []
+    for hit in response:
+        source = hit.to_dict()
+        distance = None
+        if need.located and source.get("location"):
+            location = source["location"]
+            distance = round(distance_km(need.lat, need.lon, location["lat"], location["lon"]), 1)
+        own_words = set(source.get("folded", "").split())
+        terms = sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words)
+        results.append(
+            Match(
+                slug=source["slug"],
+                name=source["name"],
+                score=hit.meta.score,
+                distance_km=distance,
+                url=source.get("url", ""),
+                city=source.get("city") or "",
+                explanation=Explanation(
+                    capabilities=sorted(set(codes) & set(source.get("capabilities", []))),
+                    terms=terms,
+                    distance_km=distance,
+                    certifications=sorted(
+                        set(need.certifications) & set(source.get("certifications", []))
+                    ),
+                    capacity=source.get("capacity_note") or "",
+                ),
+            )
+        )
+    return MatchResult(query=original_text, capabilities=codes, results=results, place=place)
+
+
+DIRECTORY_PAGE_SIZE = 20
+
+
+@dataclass
+class DirectoryPage:
+    total: int
+    page: int
+    results: list[dict]
+
+
+def search_directory(
+    text: str = "",
+    capability: str = "",
+    voivodeship: str = "",
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_km: float | None = None,
+    page: int = 1,
+) -> DirectoryPage:
+    """Live cooperatives filtered and ranked by words, or by distance when no words are given."""
+    _, lexicon = vocabulary()
+    filters = []
+    if capability:
+        filters.append(Q("term", capabilities=capability))
+    if voivodeship:
+        filters.append(Q("term", voivodeship=voivodeship))
+    if lat is not None and lon is not None and radius_km:
+        filters.append(
+            Q("geo_distance", distance=f"{radius_km}km", location={"lat": lat, "lon": lon})
+        )
+    must = []
+    if text.strip():
+        must.append(
+            Q(
+                "bool",
+                should=[
+                    Q("match", stems=" ".join(stems(text, lexicon))),
+                    Q(
+                        "match",
+                        folded={
+                            "query": " ".join(folded_stems(text, lexicon)),
+                            "fuzziness": "AUTO:5,8",
+                        },
+                    ),
+                ],
+                minimum_should_match=1,
+            )
+        )
+    search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(
+        Q("bool", must=must or [Q("match_all")], filter=filters)
+    )
+    if lat is not None and lon is not None and not text.strip():
+        search = search.sort(
+            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "unit": "km"}}
+        )
+    else:
+        search = search.sort("_score", "slug")
+    start = (page - 1) * DIRECTORY_PAGE_SIZE
+    response = search.extra(track_total_hits=True)[start : start + DIRECTORY_PAGE_SIZE].execute()
+    results = []
+    for hit in response:
+        source = hit.to_dict()
+        distance = None
+        if lat is not None and lon is not None and source.get("location"):
+            location = source["location"]
+            distance = round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
+        results.append(
+            {
+                "slug": source["slug"],
+                "name": source["name"],
+                "url": source.get("url", ""),
+                "city": source.get("city") or "",
+                "voivodeship": source.get("voivodeship") or "",
+                "capabilities": source.get("capabilities", []),
+                "certifications": source.get("certifications", []),
+                "accepts_orders": source.get("accepts_orders", True),
+                "distance_km": distance,
+            }
+        )
+    return DirectoryPage(total=response.hits.total.value, page=page, results=results)

@@ -1,0 +1,89 @@
+"""The matcher on the real Elasticsearch: signals, filters, distance and explanations."""
+
+import pytest
+
+from cms.directory.writer import DirectoryWriter
+from cms.models import Voivodeship
+from search.query import Need, match
+from search.sync import flush
+
+POZNAN = (52.4064, 16.9252)
+
+
+def add_cooperative(slug, name, lat, lon, **fields):
+    values = {
+        "slug": slug,
+        "name": name,
+        "capabilities": ["sewing"],
+        "location": {"lat": lat, "lon": lon},
+        "voivodeship": Voivodeship.objects.get(teryt="30"),
+        **fields,
+    }
+    DirectoryWriter().write("cooperative", values)
+
+
+@pytest.fixture
+def sewing_around_poznan(indexed_directory):
+    add_cooperative("ss-daleka", "Spółdzielnia Daleka", 54.35, 18.65, description="Szyjemy odzież.")
+    add_cooperative("ss-bliska", "Spółdzielnia Bliska", 52.45, 16.95, description="Szyjemy odzież.")
+    flush()
+
+
+def slugs(result):
+    return [item.slug for item in result.results]
+
+
+def test_founding_case_finds_sewing_near_poznan_first_with_reasons(sewing_around_poznan):
+    result = match(Need("szycie fartuchów roboczych, 2000 szt., Poznań"))
+    assert result.capabilities == ["sewing"]
+    assert result.place.name == "Poznań"
+    assert set(slugs(result)[:2]) == {"ss-igla", "ss-bliska"}
+    assert slugs(result)[-1] == "ss-daleka"
+    first = next(item for item in result.results if item.slug == "ss-igla").explanation
+    assert first.capabilities == ["sewing"]
+    assert {"fartuch", "roboczy", "szycie"} <= set(first.terms)
+    assert first.distance_km is not None and first.distance_km < 5
+    assert "1000 sztuk tygodniowo" in first.capacity
+
+
+def test_results_are_ordered_by_distance_when_work_is_equal(sewing_around_poznan):
+    result = match(Need("szycie", lat=54.35, lon=18.65))
+    assert slugs(result)[0] == "ss-daleka"
+    distances = [item.distance_km for item in result.results]
+    assert distances[0] < 1
+
+
+def test_radius_keeps_only_cooperatives_within_it(sewing_around_poznan):
+    result = match(Need("szycie", lat=POZNAN[0], lon=POZNAN[1], radius_km=50))
+    assert set(slugs(result)) == {"ss-igla", "ss-bliska"}
+
+
+def test_cooperatives_not_accepting_orders_are_left_out(indexed_directory):
+    assert match(Need("catering na 100 osób")).results == []
+
+
+def test_required_certificate_filters_and_is_explained(indexed_directory):
+    add_cooperative(
+        "ss-kuchnia", "Kuchnia", 52.4, 16.9, capabilities=["catering"], certifications=["haccp"]
+    )
+    add_cooperative("ss-garnek", "Garnek", 52.4, 16.9, capabilities=["catering"])
+    flush()
+    result = match(Need("catering", certifications=["haccp"]))
+    assert slugs(result) == ["ss-kuchnia"]
+    assert result.results[0].explanation.certifications == ["haccp"]
+    assert set(slugs(match(Need("catering")))) == {"ss-kuchnia", "ss-garnek"}
+
+
+def test_capability_given_explicitly_is_used(indexed_directory):
+    result = match(Need("zlecenie stałe", capabilities=["textile_repair"]))
+    assert slugs(result) == ["ss-igla"]
+    assert result.results[0].explanation.capabilities == ["textile_repair"]
+
+
+def test_query_without_diacritics_finds_the_same(indexed_directory):
+    assert slugs(match(Need("szycie odziezy roboczej"))) == ["ss-igla"]
+
+
+def test_work_nobody_does_gives_no_results(indexed_directory):
+    result = match(Need("naprawa zegarów wieżowych"))
+    assert result.capabilities == [] and result.results == []

@@ -1,0 +1,90 @@
+"""The index outbox: nothing lost when Elasticsearch is down, nothing duplicated, latest wins."""
+
+import io
+import threading
+
+import pytest
+from django.core.management import call_command
+
+from cms.settings.base import ELASTICSEARCH_URL
+from cooperatives.models import CooperativePage
+from search.client import get_client
+from search.documents import CooperativeDocument
+from search.models import IndexTask
+from search.query import Need, match
+from search.sync import IndexUnavailable, flush
+
+
+def indexed_ids():
+    client = get_client()
+    alias = CooperativeDocument.alias_name()
+    client.indices.refresh(index=alias)
+    response = client.search(index=alias, query={"match_all": {}}, size=100)
+    return sorted(int(hit["_id"]) for hit in response["hits"]["hits"])
+
+
+def test_publishing_queues_a_task_that_makes_the_profile_searchable(indexed_directory):
+    page = CooperativePage.objects.get(slug="ss-igla")
+    page.description = "Szyjemy też plecaki turystyczne."
+    page.save_revision().publish()
+    assert IndexTask.objects.filter(object_id=page.pk).exists()
+    flush()
+    assert not IndexTask.objects.exists()
+    assert [item.slug for item in match(Need("plecaki turystyczne")).results] == ["ss-igla"]
+
+
+def test_unpublish_and_delete_remove_the_document(indexed_directory):
+    igla = CooperativePage.objects.get(slug="ss-igla")
+    smak = CooperativePage.objects.get(slug="ss-smak")
+    igla.unpublish()
+    smak.delete()
+    flush()
+    assert indexed_ids() == []
+
+
+def test_changes_made_while_elasticsearch_is_down_are_applied_later_once(
+    indexed_directory, elasticsearch_down, settings
+):
+    page = CooperativePage.objects.get(slug="ss-igla")
+    for text in ("Wersja pierwsza.", "Wersja druga: szyjemy namioty."):
+        page.description = text
+        page.save_revision().publish()
+    with pytest.raises(IndexUnavailable):
+        flush()
+    waiting = IndexTask.objects.filter(object_id=page.pk)
+    assert waiting.count() == 2
+    assert all(task.attempts == 1 and "unreachable" in task.last_error for task in waiting)
+
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL  # Elasticsearch is back
+    get_client.cache_clear()
+    flush()
+    assert not IndexTask.objects.exists()
+    assert indexed_ids().count(page.pk) == 1
+    assert [item.slug for item in match(Need("namioty")).results] == ["ss-igla"]
+    assert match(Need("wersja pierwsza")).results == []
+
+
+def test_rebuild_swaps_the_alias_while_searches_keep_finding(indexed_directory):
+    alias = CooperativeDocument.alias_name()
+    before = list(get_client().indices.get_alias(name=alias))
+    counts, errors, stop = [], [], threading.Event()
+
+    def keep_searching():
+        client = get_client()
+        while not stop.is_set():
+            try:
+                counts.append(client.count(index=alias)["count"])
+            except Exception as error:
+                errors.append(error)
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        call_command("rebuild_index", stdout=io.StringIO(), stderr=io.StringIO())
+    finally:
+        stop.set()
+        searcher.join()
+    after = list(get_client().indices.get_alias(name=alias))
+    assert after != before
+    assert errors == []
+    assert counts and min(counts) == 2
