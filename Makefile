@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test stop services lint messages system-packages
+.PHONY: demo test stop services lint messages system-packages eval
 
 demo: $(INSTALLED) messages services
 	$(MANAGE) migrate --no-input
@@ -15,6 +15,12 @@ demo: $(INSTALLED) messages services
 test: $(INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest
+
+# Relevance of the matcher and two baselines on the judged set, over the demo directory.
+eval: $(INSTALLED) messages services
+	$(MANAGE) migrate --no-input
+	$(MANAGE) import_directory cms/demo/directory.jsonl
+	$(MANAGE) evaluate_relevance
 
 stop: $(INSTALLED)
 	$(MANAGE) services down

@@ -1,0 +1,20 @@
+"""``manage.py evaluate_relevance``: nDCG@5 and MRR of the matcher and two baselines (make eval)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.evaluation import report, run
+from search.sync import UNAVAILABLE
+
+
+class Command(BaseCommand):
+    help = (
+        "Evaluate the matcher on tests/relevance/judged_needs.jsonl against Wagtail's database "
+        "search and a plain multi_match. The demo directory must be loaded (make demo / make eval)."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            results = run()
+        except UNAVAILABLE as error:
+            raise CommandError(f"Elasticsearch is unreachable: {str(error)[:200]}") from None
+        self.stdout.write(report(results))
