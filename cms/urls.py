@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.api import api
+from search.views import directory_search
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("cms.organisation_urls")),
+    path("search/", directory_search, name="directory-search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

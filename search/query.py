@@ -268,6 +268,7 @@ class DirectoryPage:
     total: int
     page: int
     results: list[dict]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def search_directory(
@@ -278,8 +279,10 @@ def search_directory(
     lon: float | None = None,
     radius_km: float | None = None,
     page: int = 1,
+    sort: str = "",
 ) -> DirectoryPage:
-    """Live cooperatives filtered and ranked by words, or by distance when no words are given."""
+    """Live cooperatives filtered and ranked by words, or by distance (when located and asked
+    for, or when there are no words), with counts per capability and voivodeship."""
     _, lexicon = vocabulary()
     filters = []
     if capability:
@@ -311,12 +314,15 @@ def search_directory(
     search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(
         Q("bool", must=must or [Q("match_all")], filter=filters)
     )
-    if lat is not None and lon is not None and not text.strip():
+    located = lat is not None and lon is not None
+    if located and (sort == "distance" or not text.strip()):
         search = search.sort(
             {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "unit": "km"}}
         )
     else:
         search = search.sort("_score", "slug")
+    search.aggs.bucket("capabilities", "terms", field="capabilities", size=50)
+    search.aggs.bucket("voivodeships", "terms", field="voivodeship", size=20)
     start = (page - 1) * DIRECTORY_PAGE_SIZE
     response = search.extra(track_total_hits=True)[start : start + DIRECTORY_PAGE_SIZE].execute()
     results = []
@@ -339,4 +345,8 @@ def search_directory(
                 "distance_km": distance,
             }
         )
-    return DirectoryPage(total=response.hits.total.value, page=page, results=results)
+    facets = {
+        name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
+        for name in ("capabilities", "voivodeships")
+    }
+    return DirectoryPage(total=response.hits.total.value, page=page, results=results, facets=facets)

@@ -102,3 +102,12 @@ def test_my_organisations_page_has_no_axe_violations(page, small_directory):
     page.goto("/organisations/")
     page.get_by_role("heading", name="Prośby czekające na Twoją decyzję").wait_for()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/search/", "/search/?q=szycie&near=Poznan", "/en/search/?q=sewing", "/search/?near=Xyz"],
+)
+def test_search_page_has_no_axe_violations(page, indexed_directory, path):
+    page.goto(path)
+    assert axe_violations(page) == []

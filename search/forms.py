@@ -1,0 +1,54 @@
+"""The public search form: words, filters, a town to search near, and the order."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Voivodeship
+from cooperatives.models import Capability
+from search.places import find_town
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(label=_("What do you need done?"), required=False, max_length=300)
+    capability = forms.ChoiceField(label=_("What they do"), required=False)
+    voivodeship = forms.ChoiceField(label=_("Voivodeship"), required=False)
+    near = forms.CharField(
+        label=_("Near a town"),
+        required=False,
+        max_length=80,
+        help_text=_("For example Poznań or Gniezno; Polish letters are optional."),
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("best match first")), ("distance", _("nearest first"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["capability"].choices = everything + [
+            (capability.code, capability.label) for capability in Capability.objects.all()
+        ]
+        self.fields["voivodeship"].choices = everything + [
+            (voivodeship.teryt, voivodeship.name) for voivodeship in Voivodeship.objects.all()
+        ]
+
+    def clean_near(self):
+        name = self.cleaned_data["near"].strip()
+        if not name:
+            return None
+        place = find_town(name)
+        if place is None:
+            raise forms.ValidationError(
+                _("We do not know a town called “%(name)s”. Check the spelling."),
+                params={"name": name},
+            )
+        return place
+
+    def clean(self):
+        data = super().clean()
+        if data.get("sort") == "distance" and not data.get("near"):
+            self.add_error("near", _("To order by distance, give a town."))
+        return data
