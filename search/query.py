@@ -119,6 +119,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
+def _distance_to(source: dict, lat: float | None, lon: float | None) -> float | None:
+    """Kilometres from (lat, lon) to an indexed profile, to one decimal; None when unknown."""
+    location = source.get("location")
+    if lat is None or lon is None or not location:
+        return None
+    return round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
+
+
 @lru_cache(maxsize=1)
 def _vocabulary(stamp: int) -> tuple[Taxonomy, Lexicon]:
     """The taxonomy and the lexicon of the directory's words, rebuilt every few minutes."""
@@ -232,10 +240,7 @@ def match(need: Need) -> MatchResult:
     results = []
     for hit in response:
         source = hit.to_dict()
-        distance = None
-        if need.located and source.get("location"):
-            location = source["location"]
-            distance = round(distance_km(need.lat, need.lon, location["lat"], location["lon"]), 1)
+        distance = _distance_to(source, need.lat, need.lon)
         own_words = set(source.get("folded", "").split())
         terms = sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words)
         results.append(
@@ -328,10 +333,7 @@ def search_directory(
     results = []
     for hit in response:
         source = hit.to_dict()
-        distance = None
-        if lat is not None and lon is not None and source.get("location"):
-            location = source["location"]
-            distance = round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
+        distance = _distance_to(source, lat, lon)
         results.append(
             {
                 "slug": source["slug"],
