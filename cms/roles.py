@@ -270,3 +270,18 @@ def approve_organisation(organisation: Organisation) -> Organisation:
     organisation.save()
     grant_page_rights(organisation)
     return organisation
+
+
+def member_page_ids(user, kind: str) -> set[int]:
+    """Pages of the approved organisations of ``kind`` the user is an active member of."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Organisation.objects.filter(
+            kind=kind,
+            approved=True,
+            page__isnull=False,
+            memberships__user=user,
+            memberships__status=Membership.Status.ACTIVE,
+        ).values_list("page_id", flat=True)
+    )

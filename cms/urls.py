@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.api import api
-from search.views import directory_search
+from search.views import directory_search, need_matches
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("cms.organisation_urls")),
     path("search/", directory_search, name="directory-search"),
+    path("", include("partners.urls")),
+    path("needs/<slug:slug>/", need_matches, name="need-matches"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 """Business partners, their outsourcing needs, and partnerships with cooperatives."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -182,3 +183,74 @@ class Partnership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cooperative} + {self.partner}"
+
+
+class Shortlist(models.Model):
+    """A cooperative a company put aside for one of its needs."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="shortlist")
+    cooperative = models.ForeignKey(
+        "cooperatives.CooperativePage", on_delete=models.CASCADE, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["need", "cooperative"], name="shortlisted_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need} ☆ {self.cooperative}"
+
+
+class Inquiry(models.Model):
+    """A company asking a cooperative about a need; both sides write replies and see the status."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        IN_TALKS = "in_talks", _("in talks")
+        AGREED = "agreed", _("agreed")
+        DECLINED = "declined", _("declined")
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="inquiries")
+    cooperative = models.ForeignKey(
+        "cooperatives.CooperativePage",
+        on_delete=models.CASCADE,
+        related_name="inquiries",
+        verbose_name=_("cooperative"),
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField(_("message"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "cooperative"], name="one_inquiry_per_pair")
+        ]
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+
+    def __str__(self) -> str:
+        return f"{self.need} → {self.cooperative}"
+
+
+class InquiryReply(models.Model):
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    message = models.TextField(_("message"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.message[:40]}"

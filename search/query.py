@@ -13,7 +13,6 @@ required certificates must all be held and valid; ``radius_km`` keeps only
 cooperatives within that distance of the need.
 """
 
-import math
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from functools import lru_cache
 
 from elasticsearch.dsl import Q, Search
 
+from cms.distance import distance_km
 from search.analysis import Lexicon, fold, folded_stems, stems
 from search.client import get_client
 from search.documents import CooperativeDocument
@@ -109,14 +109,6 @@ class MatchResult:
         if self.place:
             data["place"] = {"name": self.place.name, "lat": self.place.lat, "lon": self.place.lon}
         return data
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _distance_to(source: dict, lat: float | None, lon: float | None) -> float | None:

@@ -1,12 +1,15 @@
 """The public search page over the directory (Elasticsearch); a plain message when it is down."""
 
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cms.models import Voivodeship
-from cooperatives.models import Capability
+from cooperatives.models import Capability, CooperativePage
+from partners import needs
+from partners.forms import InquiryForm
 from search.forms import DirectorySearchForm
-from search.query import DIRECTORY_PAGE_SIZE, search_directory
+from search.query import DIRECTORY_PAGE_SIZE, Need, match, search_directory
 from search.sync import UNAVAILABLE
 
 
@@ -50,3 +53,38 @@ def directory_search(request):
         has_next=result.page * DIRECTORY_PAGE_SIZE < result.total,
     )
     return render(request, "search/search.html", context)
+
+
+@login_required
+def need_matches(request, slug):
+    """The ranked, explained cooperatives for one of the company's needs."""
+    need = needs.need_for(request.user, slug)
+    query = Need(
+        text=f"{need.title}\n{need.description}",
+        lat=need.latitude,
+        lon=need.longitude,
+        capabilities=list(need.capabilities.values_list("code", flat=True)),
+        certifications=list(need.required_certifications.values_list("code", flat=True)),
+    )
+    context = {
+        "need": need,
+        "shortlisted": set(need.shortlist.values_list("cooperative_id", flat=True)),
+        "asked": set(need.inquiries.values_list("cooperative_id", flat=True)),
+        "inquiry_form": InquiryForm(),
+    }
+    try:
+        result = match(query)
+    except UNAVAILABLE:
+        context["unavailable"] = _(
+            "Matching is temporarily unavailable. Your need is saved; come back in a while."
+        )
+        return render(request, "search/need_matches.html", context, status=503)
+    pages = {
+        page.slug: page
+        for page in CooperativePage.objects.live().filter(
+            slug__in=[item.slug for item in result.results]
+        )
+    }
+    context["matches"] = [(item, pages.get(item.slug)) for item in result.results]
+    context["result"] = result
+    return render(request, "search/need_matches.html", context)

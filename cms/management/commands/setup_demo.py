@@ -29,7 +29,7 @@ DEMO_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
 ACCOUNTS = [
     (
         "wtz@kooperacja.example",
-        "WTZ staff: edit and submit your cooperative",
+        "WTZ staff: edit and submit your cooperative, answer inquiries",
         "Spółdzielnia Socjalna „Równe Szanse”",
         Organisation.Kind.COOPERATIVE,
         "ss-rowne-szanse",
@@ -45,7 +45,7 @@ ACCOUNTS = [
     ),
     (
         "firma@kooperacja.example",
-        "company member: no page editing",
+        "company: post needs, see matches, send inquiries (no page editing)",
         "Piekarnia „Chlebowa Ścieżka” Sp. z o.o.",
         Organisation.Kind.COMPANY,
         "piekarnia-chlebowa-sciezka",

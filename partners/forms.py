@@ -1,0 +1,95 @@
+"""Forms of the company journey: a need, an inquiry, a reply."""
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.models import Capability, Certification
+from partners.models import Inquiry
+
+
+class NeedForm(forms.Form):
+    title = forms.CharField(
+        label=_("What do you need done?"),
+        max_length=200,
+        help_text=_("In your own words, e.g. sewing 2,000 work aprons."),
+    )
+    description = forms.CharField(
+        label=_("More detail"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    quantity = forms.CharField(label=_("How many or how much"), required=False, max_length=120)
+    town = forms.CharField(
+        label=_("Town"),
+        required=False,
+        max_length=80,
+        help_text=_("Where the work is needed. Or give a map point below."),
+    )
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    capabilities = forms.ModelMultipleChoiceField(
+        label=_("Kind of work (optional: we also read your words)"),
+        queryset=Capability.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    required_certifications = forms.ModelMultipleChoiceField(
+        label=_("Required certificates"),
+        queryset=Certification.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline and deadline < dt.date.today():
+            raise forms.ValidationError(_("The deadline is in the past."))
+        return deadline
+
+    def clean(self):
+        from search.places import find_town
+
+        data = super().clean()
+        town, lat, lon = data.get("town", ""), data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
+        if lat is None and town:
+            place = find_town(town)
+            if place is None:
+                self.add_error("town", _("We do not know this town. Check the spelling."))
+            else:
+                data.update(city=place.name, latitude=place.lat, longitude=place.lon)
+        elif lat is None and not self.errors:
+            raise forms.ValidationError(_("Say where: a town, or a map point."))
+        else:
+            data["city"] = town
+        return data
+
+
+class InquiryForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReplyForm(forms.Form):
+    message = forms.CharField(
+        label=_("Reply"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", "—"), *Inquiry.Status.choices]
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("message") and not data.get("status"):
+            raise forms.ValidationError(_("Write a reply or choose a status."))
+        return data

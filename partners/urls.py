@@ -1,0 +1,18 @@
+"""URLs of the company journey (under /needs/ and /inquiries/, or /en/…).
+
+The page of one need with its matches belongs to the matcher: see cms/urls.py.
+"""
+
+from django.urls import path
+
+from partners import views
+
+urlpatterns = [
+    path("needs/", views.my_needs, name="my-needs"),
+    path("needs/new/", views.new_need, name="new-need"),
+    path("needs/fitting/", views.fitting_needs, name="fitting-needs"),
+    path("needs/<slug:slug>/shortlist/<int:cooperative_id>/", views.shortlist, name="shortlist"),
+    path("needs/<slug:slug>/inquire/<int:cooperative_id>/", views.inquire, name="inquire"),
+    path("inquiries/", views.inquiries, name="inquiries"),
+    path("inquiries/<int:pk>/", views.inquiry, name="inquiry"),
+]

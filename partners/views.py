@@ -1,0 +1,105 @@
+"""The company journey's pages: my needs, a new need, inquiries and replies, needs that fit.
+
+Each view validates with a form and calls one function of :mod:`partners.needs`,
+which holds the permission rules.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cooperatives.models import CooperativePage
+from partners import needs
+from partners.forms import InquiryForm, NeedForm, ReplyForm
+
+
+@login_required
+def my_needs(request):
+    companies = needs.companies_of(request.user)
+    return render(
+        request,
+        "partners/need_list.html",
+        {"needs": needs.needs_of(request.user).order_by("-created_at"), "companies": companies},
+    )
+
+
+@login_required
+def new_need(request):
+    companies = needs.companies_of(request.user)
+    if not companies:
+        raise PermissionDenied
+    form = NeedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        need = needs.create_need(companies[0], request.user, form.cleaned_data)
+        messages.success(request, _("Your need is saved. Here are the cooperatives that fit it."))
+        return redirect("need-matches", slug=need.slug)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "partners/need_form.html", {"form": form, "company": companies[0]}, status=status
+    )
+
+
+@login_required
+@require_POST
+def shortlist(request, slug, cooperative_id):
+    need = needs.need_for(request.user, slug)
+    cooperative = get_object_or_404(CooperativePage.objects.live(), pk=cooperative_id)
+    added = needs.toggle_shortlist(need, cooperative)
+    messages.success(
+        request, _("Added to your shortlist.") if added else _("Removed from your shortlist.")
+    )
+    return redirect("need-matches", slug=need.slug)
+
+
+@login_required
+@require_POST
+def inquire(request, slug, cooperative_id):
+    need = needs.need_for(request.user, slug)
+    cooperative = get_object_or_404(CooperativePage.objects.live(), pk=cooperative_id)
+    form = InquiryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message to send an inquiry."))
+        return redirect("need-matches", slug=need.slug)
+    inquiry = needs.send_inquiry(
+        need, cooperative, request.user, form.cleaned_data["message"], request
+    )
+    messages.success(request, _("Your inquiry was sent to %(name)s.") % {"name": cooperative.title})
+    return redirect("inquiry", pk=inquiry.pk)
+
+
+@login_required
+def inquiries(request):
+    return render(
+        request, "partners/inquiry_list.html", {"inquiries": needs.inquiries_for(request.user)}
+    )
+
+
+@login_required
+def inquiry(request, pk):
+    item = needs.inquiry_for(request.user, pk)
+    is_cooperative = item.cooperative_id in {c.pk for c in needs.cooperatives_of(request.user)}
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        needs.answer(item, request.user, form.cleaned_data["message"], form.cleaned_data["status"])
+        messages.success(request, _("Saved."))
+        return redirect("inquiry", pk=item.pk)
+    return render(
+        request,
+        "partners/inquiry_detail.html",
+        {"inquiry": item, "form": form, "is_cooperative": is_cooperative},
+    )
+
+
+@login_required
+def fitting_needs(request):
+    cooperatives = needs.cooperatives_of(request.user)
+    if not cooperatives:
+        raise PermissionDenied
+    return render(
+        request,
+        "partners/fitting_needs.html",
+        {"groups": [(c, needs.fitting_needs(c)) for c in cooperatives]},
+    )

@@ -1,0 +1,131 @@
+"""The company journey: post a need, see explained matches, shortlist, ask; the reply."""
+
+import pytest
+from django.core import mail
+
+from cms import roles
+from cms.models import Organisation
+from cooperatives.models import CooperativePage
+from partners.models import Inquiry, Need, PartnerPage, Shortlist
+from tests.factories import MembershipFactory, OrganisationFactory
+
+
+def member(organisation):
+    membership = MembershipFactory(organisation=organisation)
+    roles.sync_user_rights(membership.user)
+    return membership.user
+
+
+@pytest.fixture
+def people(indexed_directory):
+    company = OrganisationFactory(
+        name="Firma", kind=Organisation.Kind.COMPANY, page=PartnerPage.objects.get()
+    )
+    igla = CooperativePage.objects.get(slug="ss-igla")
+    coop = OrganisationFactory(name="Igła", page=igla)
+    return {"company": member(company), "coop": member(coop), "igla": igla}
+
+
+def post_need(client, **extra):
+    data = {
+        "title": "Szycie fartuchów roboczych",
+        "quantity": "2000 szt.",
+        "town": "Poznań",
+        **extra,
+    }
+    return client.post("/needs/new/", data)
+
+
+def test_company_posts_a_need_and_sees_explained_matches(client, people):
+    client.force_login(people["company"])
+    response = post_need(client)
+    need = Need.objects.get(title="Szycie fartuchów roboczych")
+    assert response.status_code == 302 and response["Location"] == f"/needs/{need.slug}/"
+    assert (need.city, round(need.latitude, 1)) == ("Poznań", 52.4)
+    html = client.get(response["Location"]).content.decode()
+    assert "Spółdzielnia Socjalna „Igła”" in html
+    assert "sewing" in html and "fartuch" in html and "km stąd" in html
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": ""}, "To pole jest wymagane."),
+        ({"town": "Xyzzy"}, "Nie znamy tej miejscowości"),
+        ({"town": "", "latitude": "52.4"}, "Podaj obie współrzędne"),
+        ({"town": ""}, "Podaj, gdzie"),
+        ({"deadline": "2020-01-01"}, "Termin już minął."),
+    ],
+)
+def test_need_form_says_what_is_wrong(client, people, data, message):
+    client.force_login(people["company"])
+    before = Need.objects.count()
+    response = post_need(client, **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Need.objects.count() == before
+
+
+def test_shortlist_and_inquiry_reach_the_cooperative_by_email(client, people):
+    client.force_login(people["company"])
+    post_need(client)
+    need = Need.objects.get(title="Szycie fartuchów roboczych")
+    igla = people["igla"]
+    client.post(f"/needs/{need.slug}/shortlist/{igla.pk}/")
+    assert Shortlist.objects.filter(need=need, cooperative=igla).exists()
+    with_callbacks = client.post(
+        f"/needs/{need.slug}/inquire/{igla.pk}/", {"message": "Czy zdążycie do marca?"}
+    )
+    assert with_callbacks.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.NEW
+
+
+def test_cooperative_sees_replies_and_sets_the_status(
+    client, people, django_capture_on_commit_callbacks
+):
+    client.force_login(people["company"])
+    post_need(client)
+    need = Need.objects.get(title="Szycie fartuchów roboczych")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/needs/{need.slug}/inquire/{people['igla'].pk}/", {"message": "Czy zdążycie?"}
+        )
+    assert people["coop"].email in mail.outbox[-1].to
+    inquiry = Inquiry.objects.get()
+    client.force_login(people["coop"])
+    assert "Szycie fartuchów roboczych" in client.get("/inquiries/").content.decode()
+    client.post(
+        f"/inquiries/{inquiry.pk}/", {"message": "Tak, do końca lutego.", "status": "in_talks"}
+    )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.IN_TALKS
+    client.force_login(people["company"])
+    html = client.get(f"/inquiries/{inquiry.pk}/").content.decode()
+    assert "Tak, do końca lutego." in html and "w trakcie rozmów" in html
+    client.post(f"/inquiries/{inquiry.pk}/", {"status": "agreed"})
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.IN_TALKS  # only the cooperative sets it
+
+
+def test_other_people_cannot_see_or_touch_a_need_or_inquiry(client, people):
+    client.force_login(people["company"])
+    post_need(client)
+    need = Need.objects.get(title="Szycie fartuchów roboczych")
+    client.post(f"/needs/{need.slug}/inquire/{people['igla'].pk}/", {"message": "Pytanie"})
+    inquiry = Inquiry.objects.get()
+    stranger = member(OrganisationFactory(name="Inna", kind=Organisation.Kind.COMPANY, page=None))
+    client.force_login(stranger)
+    assert client.get(f"/needs/{need.slug}/").status_code == 403
+    assert client.get(f"/inquiries/{inquiry.pk}/").status_code == 403
+    assert client.get("/needs/new/").status_code == 403
+    client.force_login(people["coop"])
+    assert client.get("/needs/new/").status_code == 403
+
+
+def test_cooperative_sees_open_needs_that_fit_its_work(client, people):
+    client.force_login(people["company"])
+    post_need(client)
+    client.force_login(people["coop"])
+    html = client.get("/needs/fitting/").content.decode()
+    assert "Szycie fartuchów roboczych" in html
