@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test stop services lint messages system-packages eval
+.PHONY: demo test stop services lint messages system-packages eval bench
 
 demo: $(INSTALLED) messages services
 	$(MANAGE) migrate --no-input
@@ -21,6 +21,12 @@ eval: $(INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) import_directory cms/demo/directory.jsonl
 	$(MANAGE) evaluate_relevance
+
+# Indexing throughput and match latency (API vs direct) at 10,000 and 100,000 cooperatives.
+bench: $(INSTALLED) messages services
+	$(MANAGE) migrate --no-input
+	$(MANAGE) import_directory cms/demo/directory.jsonl
+	$(MANAGE) benchmark
 
 stop: $(INSTALLED)
 	$(MANAGE) services down

@@ -70,6 +70,17 @@ def folded_stems(text: str, lexicon: "Lexicon | None" = None) -> list[str]:
     return [fold(base) for base in stems(text, lexicon)]
 
 
+def analyse(text: str) -> tuple[str, str]:
+    """The two indexed fields of a text: its base forms, and their ASCII forms."""
+    bases = stems(text)
+    return " ".join(bases), " ".join(_fold_cached(base) for base in bases)
+
+
+@lru_cache(maxsize=100_000)
+def _fold_cached(word: str) -> str:
+    return fold(word)
+
+
 class Lexicon:
     """Folded word forms seen in the directory, mapped to their base forms.
 

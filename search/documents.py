@@ -90,9 +90,9 @@ def cooperative_text(page) -> str:
 
 def cooperative_document(page) -> CooperativeDocument:
     """The document of a live cooperative page (the page's pk is the document id)."""
-    from search.analysis import folded_stems, stems
+    from search.analysis import analyse
 
-    text = cooperative_text(page)
+    text_stems, text_folded = analyse(cooperative_text(page))
     document = CooperativeDocument(
         meta={"id": page.pk},
         slug=page.slug,
@@ -107,8 +107,8 @@ def cooperative_document(page) -> CooperativeDocument:
         service_radius_km=page.service_radius_km,
         employees_total=page.employees_total,
         accepts_orders=page.accepts_orders,
-        stems=" ".join(stems(text)),
-        folded=" ".join(folded_stems(text)),
+        stems=text_stems,
+        folded=text_folded,
     )
     if page.has_location:
         document.location = {"lat": page.latitude, "lon": page.longitude}
