@@ -70,11 +70,19 @@ class PlaceOut(Schema):
     lon: float
 
 
+class RelaxedOut(Schema):
+    dropped: str = Field(description="the condition left out: radius_km or certification")
+    results: list[MatchOut]
+
+
 class MatchResultOut(Schema):
     query: str
     capabilities: list[str]
     results: list[MatchOut]
     place: PlaceOut | None = None
+    relaxed: RelaxedOut | None = Field(
+        None, description="when nothing matches: what dropping one condition would find"
+    )
 
 
 class DirectoryParams(Location):
@@ -134,9 +142,18 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         limit=params.limit,
     )
     try:
-        return query.match(need).as_dict()
+        result = query.match(need)
+        body = result.as_dict()
+        relaxed = None if result.results else query.relax(need)
     except UNAVAILABLE:
         return _unavailable(request)
+    if relaxed:
+        dropped, other = relaxed
+        body["relaxed"] = {
+            "dropped": "certification" if dropped == "certifications" else dropped,
+            "results": other.as_dict()["results"],
+        }
+    return body
 
 
 @api.get("/cooperatives", response={200: DirectoryOut, 400: ErrorOut, 503: ErrorOut})

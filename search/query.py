@@ -344,3 +344,20 @@ def search_directory(
         for name in ("capabilities", "voivodeships")
     }
     return DirectoryPage(total=response.hits.total.value, page=page, results=results, facets=facets)
+
+
+RELAXATIONS = (
+    ("radius_km", None),
+    ("certifications", []),
+)
+
+
+def relax(need: Need) -> tuple[str, MatchResult] | None:
+    """When nothing matches, what dropping one condition would find: ("radius_km" or
+    "certifications", the result). Shown labelled as such, never mixed into the matches."""
+    for name, empty in RELAXATIONS:
+        if getattr(need, name):
+            result = match(replace(need, **{name: empty}))
+            if result.results:
+                return name, result
+    return None

@@ -9,7 +9,7 @@ from cooperatives.models import Capability, CooperativePage
 from partners import needs
 from partners.forms import InquiryForm
 from search.forms import DirectorySearchForm
-from search.query import DIRECTORY_PAGE_SIZE, Need, match, search_directory
+from search.query import DIRECTORY_PAGE_SIZE, Need, match, relax, search_directory
 from search.sync import UNAVAILABLE
 
 
@@ -87,4 +87,9 @@ def need_matches(request, slug):
     }
     context["matches"] = [(item, pages.get(item.slug)) for item in result.results]
     context["result"] = result
+    if not result.results:
+        relaxed = relax(query)
+        if relaxed:
+            context["relaxed_condition"], relaxed_result = relaxed
+            context["relaxed"] = relaxed_result.results
     return render(request, "search/need_matches.html", context)

@@ -129,3 +129,16 @@ def test_cooperative_sees_open_needs_that_fit_its_work(client, people):
     client.force_login(people["coop"])
     html = client.get("/needs/fitting/").content.decode()
     assert "Szycie fartuchów roboczych" in html
+
+
+def test_need_without_matches_shows_what_dropping_the_certificate_would_find(client, people):
+    from cooperatives.models import Certification
+
+    client.force_login(people["company"])
+    haccp = Certification.objects.get(code="haccp")
+    response = post_need(client, required_certifications=[haccp.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Żadna spółdzielnia w katalogu jeszcze tego nie robi." in html
+    relaxed = html.split('id="relaxed-heading"')[1]
+    assert "Bez wymaganych certyfikatów pasowałyby" in relaxed
+    assert "Spółdzielnia Socjalna „Igła”" in relaxed

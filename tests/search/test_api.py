@@ -57,3 +57,10 @@ def test_directory_endpoint_filters_and_paginates(client, indexed_directory):
 def test_openapi_document_describes_the_endpoints(client, db):
     document = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/match", "/api/v1/cooperatives"} <= set(document["paths"])
+
+
+def test_api_says_what_dropping_one_condition_would_find(client, indexed_directory):
+    body = client.get("/api/v1/match", {"q": "szycie odzieży", "certification": "haccp"}).json()
+    assert body["results"] == []
+    assert body["relaxed"]["dropped"] == "certification"
+    assert [r["slug"] for r in body["relaxed"]["results"]] == ["ss-igla"]

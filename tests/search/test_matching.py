@@ -87,3 +87,14 @@ def test_query_without_diacritics_finds_the_same(indexed_directory):
 def test_work_nobody_does_gives_no_results(indexed_directory):
     result = match(Need("naprawa zegarów wieżowych"))
     assert result.capabilities == [] and result.results == []
+
+
+def test_when_nothing_matches_relaxing_one_condition_is_shown_apart(indexed_directory):
+    from search.query import relax
+
+    need = Need("szycie odzieży", certifications=["haccp"])
+    assert match(need).results == []
+    dropped, result = relax(need)
+    assert dropped == "certifications"
+    assert [item.slug for item in result.results] == ["ss-igla"]
+    assert relax(Need("naprawa zegarów wieżowych")) is None
