@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch.dsl import (
     Boolean,
+    Date,
     Document,
     GeoPoint,
     Integer,
@@ -22,34 +23,85 @@ from elasticsearch.dsl import (
 from search.client import get_client, index_name
 
 
-class CooperativeDocument(Document):
-    """A live cooperative profile as the matcher sees it."""
+class DirectoryDocument(Document):
+    """What every searchable kind has: who, where, what they do, and the analysed text."""
 
     slug = Keyword()
     name = Text()
     url = Keyword(index=False)
     description = Text(index=False)
-    capacity_note = Text(index=False)
     city = Keyword()
     voivodeship = Keyword()
     capabilities = Keyword()
-    certifications = Keyword()
     location = GeoPoint()
+    stems = Text(analyzer="standard")
+    folded = Text(analyzer="standard")
+
+    kind = ""  # the index's name after the prefix, e.g. "cooperatives"
+
+    @classmethod
+    def alias_name(cls) -> str:
+        return index_name(cls.kind)
+
+
+class CooperativeDocument(DirectoryDocument):
+    """A live cooperative profile as the matcher sees it."""
+
+    capacity_note = Text(index=False)
+    certifications = Keyword()
     service_radius_km = Integer()
     employees_total = Integer()
     accepts_orders = Boolean()
-    stems = Text(analyzer="standard")
-    folded = Text(analyzer="standard")
+
+    kind = "cooperatives"
 
     class Index:
         name = "cooperatives"  # always overridden by the alias, see alias_name()
 
-    @classmethod
-    def alias_name(cls) -> str:
-        return index_name("cooperatives")
+
+class WorkshopDocument(DirectoryDocument):
+    """A live WTZ profile."""
+
+    operator = Text(index=False)
+    participants = Integer()
+
+    kind = "workshops"
+
+    class Index:
+        name = "workshops"
 
 
-DOCUMENTS = {"cooperative": CooperativeDocument}
+class PartnerDocument(DirectoryDocument):
+    """A live business partner."""
+
+    sector = Keyword()
+
+    kind = "partners"
+
+    class Index:
+        name = "partners"
+
+
+class NeedDocument(DirectoryDocument):
+    """A company's outsourcing need (open or closed)."""
+
+    partner = Keyword()
+    status = Keyword()
+    deadline = Date()
+    required_certifications = Keyword()
+
+    kind = "needs"
+
+    class Index:
+        name = "needs"
+
+
+DOCUMENTS = {
+    "cooperative": CooperativeDocument,
+    "workshop": WorkshopDocument,
+    "partner": PartnerDocument,
+    "need": NeedDocument,
+}
 
 
 def index_settings() -> dict:
@@ -88,6 +140,70 @@ def cooperative_text(page) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def _place(obj) -> dict:
+    place = {
+        "city": obj.city,
+        "voivodeship": obj.voivodeship.teryt if obj.voivodeship_id else None,
+    }
+    if obj.latitude is not None and obj.longitude is not None:
+        place["location"] = {"lat": obj.latitude, "lon": obj.longitude}
+    return place
+
+
+def _analysed(*parts: str) -> dict:
+    from search.analysis import analyse
+
+    text_stems, text_folded = analyse("\n".join(part for part in parts if part))
+    return {"stems": text_stems, "folded": text_folded}
+
+
+def workshop_document(page) -> WorkshopDocument:
+    areas = list(page.activity_areas.all())
+    return WorkshopDocument(
+        meta={"id": page.pk},
+        slug=page.slug,
+        name=page.title,
+        url=page.url or "",
+        description=page.description,
+        operator=page.operator,
+        participants=page.participants,
+        capabilities=[area.code for area in areas],
+        **_place(page),
+        **_analysed(page.title, page.description, *(a.label_pl for a in areas)),
+    )
+
+
+def partner_document(page) -> PartnerDocument:
+    return PartnerDocument(
+        meta={"id": page.pk},
+        slug=page.slug,
+        name=page.title,
+        url=page.url or "",
+        description=page.description,
+        sector=page.sector,
+        **_place(page),
+        **_analysed(page.title, page.description, page.sector),
+    )
+
+
+def need_document(need) -> NeedDocument:
+    capabilities = list(need.capabilities.all())
+    return NeedDocument(
+        meta={"id": need.pk},
+        slug=need.slug,
+        name=need.title,
+        url="",
+        description=need.description,
+        partner=need.partner.slug,
+        status=need.status,
+        deadline=need.deadline,
+        capabilities=[c.code for c in capabilities],
+        required_certifications=[c.code for c in need.required_certifications.all()],
+        **_place(need),
+        **_analysed(need.title, need.description, *(c.label_pl for c in capabilities)),
+    )
+
+
 def cooperative_document(page) -> CooperativeDocument:
     """The document of a live cooperative page (the page's pk is the document id)."""
     from search.analysis import analyse
@@ -113,3 +229,33 @@ def cooperative_document(page) -> CooperativeDocument:
     if page.has_location:
         document.location = {"lat": page.latitude, "lon": page.longitude}
     return document
+
+
+def indexable(kind: str):
+    """(queryset of what belongs in the index, document builder) for one kind."""
+    from cooperatives.models import CooperativePage
+    from partners.models import Need, PartnerPage
+    from workshops.models import WorkshopPage
+
+    if kind == "cooperative":
+        return (
+            CooperativePage.objects.live()
+            .select_related("voivodeship")
+            .prefetch_related("capabilities", "certificates__certification"),
+            cooperative_document,
+        )
+    if kind == "workshop":
+        return (
+            WorkshopPage.objects.live()
+            .select_related("voivodeship")
+            .prefetch_related("activity_areas"),
+            workshop_document,
+        )
+    if kind == "partner":
+        return PartnerPage.objects.live().select_related("voivodeship"), partner_document
+    return (
+        Need.objects.select_related("voivodeship", "partner").prefetch_related(
+            "capabilities", "required_certifications"
+        ),
+        need_document,
+    )

@@ -19,7 +19,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.client import get_client
-from search.documents import DOCUMENTS, cooperative_document, ensure_alias
+from search.documents import DOCUMENTS, ensure_alias, indexable
 from search.models import IndexTask
 
 logger = logging.getLogger(__name__)
@@ -58,23 +58,20 @@ class SyncResult:
 
 
 def _actions(tasks: list[IndexTask]):
-    from cooperatives.models import CooperativePage
-
-    ids = {task.object_id for task in tasks if task.kind == "cooperative"}
-    pages = {
-        page.pk: page
-        for page in CooperativePage.objects.live()
-        .filter(pk__in=ids)
-        .select_related("voivodeship")
-        .prefetch_related("capabilities", "certificates__certification")
-    }
-    alias = ensure_alias(DOCUMENTS["cooperative"])
-    for object_id in sorted(ids):
-        page = pages.get(object_id)
-        if page is None:
-            yield {"_op_type": "delete", "_index": alias, "_id": object_id}
-        else:
-            yield cooperative_document(page).to_dict(include_meta=True) | {"_index": alias}
+    """Bulk actions bringing each task's object up to date: indexed, or removed."""
+    wanted: dict[str, set[int]] = {}
+    for task in tasks:
+        wanted.setdefault(task.kind, set()).add(task.object_id)
+    for kind, ids in wanted.items():
+        queryset, build = indexable(kind)
+        objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
+        alias = ensure_alias(DOCUMENTS[kind])
+        for object_id in sorted(ids):
+            obj = objects.get(object_id)
+            if obj is None:
+                yield {"_op_type": "delete", "_index": alias, "_id": object_id}
+            else:
+                yield build(obj).to_dict(include_meta=True) | {"_index": alias}
 
 
 def apply_pending(batch_size: int = 500, refresh: bool = False) -> SyncResult:

@@ -88,3 +88,38 @@ def test_rebuild_swaps_the_alias_while_searches_keep_finding(indexed_directory):
     assert after != before
     assert errors == []
     assert counts and min(counts) == 2
+
+
+def alias_ids(kind):
+    from search.documents import DOCUMENTS
+
+    client = get_client()
+    alias = DOCUMENTS[kind].alias_name()
+    client.indices.refresh(index=alias)
+    hits = client.search(index=alias, query={"match_all": {}}, size=100)["hits"]["hits"]
+    return sorted(hit["_source"]["slug"] for hit in hits)
+
+
+def test_workshops_partners_and_needs_have_their_own_indices_kept_in_step(
+    search_index, small_directory
+):
+    from partners.models import Need
+    from workshops.models import WorkshopPage
+
+    flush()
+    assert alias_ids("workshop") == ["wtz-testowo"]
+    assert alias_ids("partner") == ["firma-testowa"]
+    assert alias_ids("need") == ["fartuchy-2000"]
+    WorkshopPage.objects.get(slug="wtz-testowo").unpublish()
+    Need.objects.get(slug="fartuchy-2000").delete()
+    flush()
+    assert alias_ids("workshop") == []
+    assert alias_ids("need") == []
+
+
+def test_rebuild_index_rebuilds_every_kind(search_index, small_directory):
+    flush()
+    call_command("rebuild_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert alias_ids("cooperative") == ["ss-igla", "ss-smak"]
+    assert alias_ids("partner") == ["firma-testowa"]
+    assert alias_ids("need") == ["fartuchy-2000"]
