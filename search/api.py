@@ -44,6 +44,9 @@ class MatchParams(Location):
     capability: list[str] = Field(default_factory=list, description="capability codes")
     certification: list[str] = Field(default_factory=list, description="required certificates")
     limit: int = Field(10, ge=1, le=50)
+    within_service_area: bool = Field(
+        False, description="only cooperatives whose own service radius reaches lat/lon"
+    )
 
 
 class ExplanationOut(Schema):
@@ -140,6 +143,7 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         capabilities=params.capability,
         certifications=params.certification,
         limit=params.limit,
+        within_service_area=params.within_service_area,
     )
     try:
         result = query.match(need)

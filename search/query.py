@@ -33,6 +33,7 @@ FOLDED_BOOST = 0.7
 DECAY_SCALE_KM = 30
 UNLOCATED_WEIGHT = 0.1
 WORDS_WITHOUT_CAPABILITY = "2<75%"
+SERVICE_AREA_CANDIDATES = 5
 LEXICON_TTL_SECONDS = 300
 
 
@@ -47,6 +48,8 @@ class Need:
     capabilities: list[str] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)
     limit: int = 10
+    # Keep only cooperatives whose own service radius reaches the need's place.
+    within_service_area: bool = False
 
     @property
     def located(self) -> bool:
@@ -203,7 +206,14 @@ def build_search(need: Need, codes: list[str], lexicon: Lexicon) -> Search:
             boost_mode="multiply",
         )
     search = Search(using=get_client(), index=CooperativeDocument.alias_name())
-    return search.query(base).extra(size=need.limit, track_total_hits=False)
+    # The service-area check happens in Python (the core node has no scripts or shapes to
+    # compare a document's radius with a distance), so ask for more candidates then.
+    size = min(need.limit * SERVICE_AREA_CANDIDATES, 500) if _checks_area(need) else need.limit
+    return search.query(base).extra(size=size, track_total_hits=False)
+
+
+def _checks_area(need: Need) -> bool:
+    return need.within_service_area and need.located
 
 
 def locate(need: Need) -> tuple[Need, Place | None]:
@@ -233,6 +243,9 @@ def match(need: Need) -> MatchResult:
     for hit in response:
         source = hit.to_dict()
         distance = _distance_to(source, need.lat, need.lon)
+        radius = source.get("service_radius_km")
+        if _checks_area(need) and radius and distance is not None and distance > radius:
+            continue
         own_words = set(source.get("folded", "").split())
         terms = sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words)
         results.append(
@@ -254,7 +267,9 @@ def match(need: Need) -> MatchResult:
                 ),
             )
         )
-    return MatchResult(query=original_text, capabilities=codes, results=results, place=place)
+    return MatchResult(
+        query=original_text, capabilities=codes, results=results[: need.limit], place=place
+    )
 
 
 DIRECTORY_PAGE_SIZE = 20

@@ -64,3 +64,13 @@ def test_api_says_what_dropping_one_condition_would_find(client, indexed_directo
     assert body["results"] == []
     assert body["relaxed"]["dropped"] == "certification"
     assert [r["slug"] for r in body["relaxed"]["results"]] == ["ss-igla"]
+
+
+def test_api_accepts_the_service_area_filter(client, indexed_directory):
+    body = client.get(
+        "/api/v1/match",
+        {"q": "szycie", "lat": 52.41, "lon": 16.93, "within_service_area": "true"},
+    ).json()
+    assert [r["slug"] for r in body["results"]] == ["ss-igla"]
+    bad = client.get("/api/v1/match", {"q": "szycie", "within_service_area": "maybe"})
+    assert bad.status_code == 400

@@ -1,5 +1,7 @@
 """The matcher on the real Elasticsearch: signals, filters, distance and explanations."""
 
+from dataclasses import replace
+
 import pytest
 
 from cms.directory.writer import DirectoryWriter
@@ -98,3 +100,14 @@ def test_when_nothing_matches_relaxing_one_condition_is_shown_apart(indexed_dire
     assert dropped == "certifications"
     assert [item.slug for item in result.results] == ["ss-igla"]
     assert relax(Need("naprawa zegarów wieżowych")) is None
+
+
+def test_service_area_keeps_only_cooperatives_whose_radius_reaches_the_need(indexed_directory):
+    add_cooperative(
+        "ss-lokalna", "Lokalna", 52.70, 16.92, service_radius_km=10, description="Szyjemy."
+    )
+    flush()
+    near_poznan = Need("szycie", lat=POZNAN[0], lon=POZNAN[1])
+    assert "ss-lokalna" in slugs(match(near_poznan))  # 33 km away, radius 10 km
+    inside = slugs(match(replace(near_poznan, within_service_area=True)))
+    assert "ss-lokalna" not in inside and "ss-igla" in inside  # Igła serves 80 km

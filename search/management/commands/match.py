@@ -28,6 +28,11 @@ class Command(BaseCommand):
         parser.add_argument("--capability", action="append", default=[], help="repeatable")
         parser.add_argument("--certification", action="append", default=[], help="repeatable")
         parser.add_argument("--limit", type=int, default=10)
+        parser.add_argument(
+            "--within-service-area",
+            action="store_true",
+            help="only cooperatives whose own service radius reaches --near",
+        )
         parser.add_argument("--json", action="store_true", help="print JSON only")
 
     def handle(self, *args, text, near, radius, capability, certification, limit, **options):
@@ -44,6 +49,7 @@ class Command(BaseCommand):
             capabilities=capability,
             certifications=certification,
             limit=limit,
+            within_service_area=options["within_service_area"],
         )
         try:
             result = match(need)
