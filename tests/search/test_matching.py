@@ -111,3 +111,12 @@ def test_service_area_keeps_only_cooperatives_whose_radius_reaches_the_need(inde
     assert "ss-lokalna" in slugs(match(near_poznan))  # 33 km away, radius 10 km
     inside = slugs(match(replace(near_poznan, within_service_area=True)))
     assert "ss-lokalna" not in inside and "ss-igla" in inside  # Igła serves 80 km
+
+
+def test_voivodeship_filter_and_its_relaxation(indexed_directory):
+    from search.query import relax
+
+    assert slugs(match(Need("szycie", voivodeship="30"))) == ["ss-igla"]
+    assert match(Need("szycie", voivodeship="10")).results == []
+    dropped, result = relax(Need("szycie", voivodeship="10"))
+    assert (dropped, slugs(result)) == ("voivodeship", ["ss-igla"])

@@ -123,3 +123,32 @@ def test_rebuild_index_rebuilds_every_kind(search_index, small_directory):
     assert alias_ids("cooperative") == ["ss-igla", "ss-smak"]
     assert alias_ids("partner") == ["firma-testowa"]
     assert alias_ids("need") == ["fartuchy-2000"]
+
+
+def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(indexed_directory):
+    """The real thing: stop the project's Elasticsearch, edit, start it, sync.
+
+    When the suite runs against an Elasticsearch it does not manage
+    (ELASTICSEARCH_URL set), it cannot stop it; the unreachable-endpoint test
+    above covers that case.
+    """
+    from cms import devservices
+
+    nodes = [s for s in devservices.managed_services() if isinstance(s, devservices.Elasticsearch)]
+    page = CooperativePage.objects.get(slug="ss-igla")
+    for node in nodes:
+        node.down()
+    try:
+        page.description = "Szyjemy też żagle i plandeki."
+        page.save_revision().publish()
+        if nodes:
+            with pytest.raises(IndexUnavailable):
+                flush()
+            assert IndexTask.objects.get(object_id=page.pk).attempts == 1
+    finally:
+        for node in nodes:
+            node.up()
+    flush()
+    assert not IndexTask.objects.exists()
+    assert indexed_ids().count(page.pk) == 1
+    assert [item.slug for item in match(Need("żagle i plandeki")).results] == ["ss-igla"]

@@ -1,6 +1,7 @@
 """``manage.py match TEXT [options] --json``: the matcher on the command line (interfaces.md)."""
 
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--capability", action="append", default=[], help="repeatable")
         parser.add_argument("--certification", action="append", default=[], help="repeatable")
         parser.add_argument("--limit", type=int, default=10)
+        parser.add_argument("--voivodeship", default="", help="TERYT code, e.g. 30")
         parser.add_argument(
             "--within-service-area",
             action="store_true",
@@ -38,6 +40,8 @@ class Command(BaseCommand):
     def handle(self, *args, text, near, radius, capability, certification, limit, **options):
         if not 1 <= limit <= 100:
             raise CommandError("--limit must be between 1 and 100")
+        if options["voivodeship"] and not re.fullmatch(r"\d{2}", options["voivodeship"]):
+            raise CommandError("--voivodeship must be a two-digit TERYT code, e.g. 30")
         if radius is not None and (radius <= 0 or not near):
             raise CommandError("--radius needs --near and must be more than 0")
         lat, lon = lat_lon(near) if near else (None, None)
@@ -50,6 +54,7 @@ class Command(BaseCommand):
             certifications=certification,
             limit=limit,
             within_service_area=options["within_service_area"],
+            voivodeship=options["voivodeship"],
         )
         try:
             result = match(need)
