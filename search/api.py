@@ -5,11 +5,12 @@ Views validate their parameters with schemas and call one function of
 Elasticsearch being unreachable answers 503 the same way.
 """
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import model_validator
 
+from cms.directory import geojson
 from search import query
 from search.sync import UNAVAILABLE
 
@@ -162,6 +163,31 @@ def match(request: HttpRequest, params: Query[MatchParams]):
             "results": other.as_dict()["results"],
         }
     return body
+
+
+class MapParams(Schema):
+    kind: list[str] = Field(
+        default_factory=list,
+        description="workshop, cooperative, partner or partnership (repeatable; default all)",
+    )
+    capability: str = Field("", max_length=40)
+    voivodeship: str = Field("", pattern=r"^(\d{2})?$", description="TERYT code, e.g. 30")
+
+    @model_validator(mode="after")
+    def _known_kinds(self):
+        unknown = sorted(set(self.kind) - set(geojson.KINDS))
+        if unknown:
+            raise ValueError(f"unknown kind: {', '.join(unknown)}; use {', '.join(geojson.KINDS)}")
+        return self
+
+
+@api.get("/map.geojson", response={200: dict, 400: ErrorOut})
+def map_features(request: HttpRequest, params: Query[MapParams]):
+    """The directory as a GeoJSON FeatureCollection (from the database; no contact data)."""
+    collection = geojson.features(
+        params.kind or list(geojson.KINDS), params.capability, params.voivodeship
+    )
+    return JsonResponse(collection, content_type="application/geo+json")
 
 
 @api.get("/cooperatives", response={200: DirectoryOut, 400: ErrorOut, 503: ErrorOut})

@@ -1,0 +1,107 @@
+"""The directory as GeoJSON for the map: live profiles and partnerships, no contact data.
+
+Built from PostgreSQL, so the map works while the search engine is down.
+Coordinates are [longitude, latitude], as GeoJSON wants. A partnership is
+a line from the cooperative to the business partner when both have a map
+point, else a point at whichever has one.
+"""
+
+from cooperatives.models import CooperativePage
+from partners.models import PartnerPage, Partnership
+from workshops.models import WorkshopPage
+
+KINDS = ("workshop", "cooperative", "partner", "partnership")
+
+
+def _point(obj) -> list[float] | None:
+    if obj.latitude is None or obj.longitude is None:
+        return None
+    return [round(obj.longitude, 6), round(obj.latitude, 6)]
+
+
+def _profile_feature(kind: str, page, capabilities: list[str]) -> dict | None:
+    point = _point(page)
+    if point is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": f"{kind}-{page.slug}",
+        "geometry": {"type": "Point", "coordinates": point},
+        "properties": {
+            "kind": kind,
+            "slug": page.slug,
+            "name": page.title,
+            "url": page.url or "",
+            "city": page.city,
+            "voivodeship": page.voivodeship.teryt if page.voivodeship_id else "",
+            "capabilities": capabilities,
+        },
+    }
+
+
+def _partnership_feature(partnership: Partnership) -> dict | None:
+    ends = [p for p in (_point(partnership.cooperative), _point(partnership.partner)) if p]
+    if not ends:
+        return None
+    geometry = (
+        {"type": "LineString", "coordinates": ends}
+        if len(ends) == 2
+        else {"type": "Point", "coordinates": ends[0]}
+    )
+    return {
+        "type": "Feature",
+        "id": f"partnership-{partnership.slug}",
+        "geometry": geometry,
+        "properties": {
+            "kind": "partnership",
+            "slug": partnership.slug,
+            "name": f"{partnership.cooperative.title} + {partnership.partner.title}",
+            "url": partnership.cooperative.url or "",
+            "status": partnership.status,
+            "work": partnership.work,
+            "jobs_created": partnership.jobs_created,
+            "voivodeship": (
+                partnership.cooperative.voivodeship.teryt
+                if partnership.cooperative.voivodeship_id
+                else ""
+            ),
+            "capabilities": sorted(c.code for c in partnership.capabilities.all()),
+        },
+    }
+
+
+def features(kinds: list[str], capability: str = "", voivodeship: str = "") -> dict:
+    """A GeoJSON FeatureCollection of the given kinds, filtered by capability and voivodeship."""
+    collected = []
+    profiles = {
+        "workshop": (WorkshopPage, "activity_areas"),
+        "cooperative": (CooperativePage, "capabilities"),
+        "partner": (PartnerPage, ""),
+    }
+    for kind in kinds:
+        if kind == "partnership":
+            queryset = (
+                Partnership.objects.filter(cooperative__live=True, partner__live=True)
+                .select_related("cooperative", "partner", "cooperative__voivodeship")
+                .prefetch_related("capabilities")
+            )
+            if capability:
+                queryset = queryset.filter(capabilities__code=capability)
+            if voivodeship:
+                queryset = queryset.filter(cooperative__voivodeship__teryt=voivodeship)
+            collected += [_partnership_feature(p) for p in queryset.distinct()]
+            continue
+        model, field = profiles[kind]
+        queryset = model.objects.live().public().select_related("voivodeship")
+        if field:
+            queryset = queryset.prefetch_related(field)
+        if capability:
+            if not field:
+                continue
+            queryset = queryset.filter(**{f"{field}__code": capability})
+        if voivodeship:
+            queryset = queryset.filter(voivodeship__teryt=voivodeship)
+        for page in queryset.distinct():
+            codes = sorted(c.code for c in getattr(page, field).all()) if field else []
+            collected.append(_profile_feature(kind, page, codes))
+    return {"type": "FeatureCollection", "features": [f for f in collected if f]}
