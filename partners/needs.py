@@ -8,6 +8,7 @@ that fit it. Every rule is a function here; views only call them.
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -124,8 +125,6 @@ def send_inquiry(need: Need, cooperative: CooperativePage, user, message: str, r
 
 def inquiries_for(user):
     """Inquiries the user may read: sent by their company, or to their cooperative."""
-    from django.db.models import Q
-
     companies = member_page_ids(user, "company")
     cooperatives = member_page_ids(user, "cooperative")
     return (
