@@ -4,15 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
+# Leaflet and its marker-cluster plugin, from the npm registry (package-lock.json).
+NODE_INSTALLED := node_modules/.package-lock.json
 
 .PHONY: demo test stop services lint messages system-packages eval bench
 
-demo: $(INSTALLED) messages services
+demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(INSTALLED) system-packages messages services lint
+test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest
 
@@ -45,6 +47,9 @@ messages: $(INSTALLED)
 # Debian's Chromium for the browser tests.
 system-packages: $(INSTALLED)
 	$(PY) -m cms.systempackages chromium
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.map import partnership_map
 from search.api import api
 from search.views import directory_search, need_matches
 
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("cms.organisation_urls")),
     path("search/", directory_search, name="directory-search"),
+    path("map/", partnership_map, name="partnership-map"),
     path("", include("partners.urls")),
     path("needs/<slug:slug>/", need_matches, name="need-matches"),
     path("", include(wagtail_urls)),

@@ -33,6 +33,11 @@ class BilingualLabelMixin(models.Model):
     def label(self) -> str:
         return self.label_en if (get_language() or "pl").startswith("en") else self.label_pl
 
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(code, label) pairs in the active language, for filter forms."""
+        return [(item.code, item.label) for item in cls.objects.all()]
+
 
 class Capability(index.Indexed, BilingualLabelMixin):
     """Something a cooperative or workshop can do for a company (sewing, catering, …)."""

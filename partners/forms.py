@@ -1,12 +1,18 @@
-"""Forms of the company journey: a need, an inquiry, a reply."""
+"""Forms of the company journey (a need, an inquiry, a reply) and of partnerships."""
 
 import datetime as dt
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cooperatives.models import Capability, Certification
-from partners.models import Inquiry
+from cms.models import Voivodeship
+from cooperatives.models import Capability, Certification, CooperativePage
+from partners import partnerships
+from partners.models import Inquiry, PartnerPage, Partnership
+from workshops.models import WorkshopPage
+
+MAX_JOBS = 10_000
+EARLIEST_START = dt.date(1990, 1, 1)
 
 
 class NeedForm(forms.Form):
@@ -100,3 +106,85 @@ class ReplyForm(forms.Form):
         if not data.get("message") and not data.get("status"):
             raise forms.ValidationError(_("Write a reply or choose a status."))
         return data
+
+
+class PartnershipForm(forms.ModelForm):
+    """Record or change a partnership; the user must belong to one of its parties."""
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "cooperative",
+            "partner",
+            "workshops",
+            "local_government",
+            "status",
+            "started",
+            "jobs_created",
+            "work",
+            "capabilities",
+        ]
+        widgets = {
+            "workshops": forms.CheckboxSelectMultiple,
+            "capabilities": forms.CheckboxSelectMultiple,
+            "started": forms.DateInput(attrs={"type": "date"}),
+            "work": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "local_government": _("For example the town hall or foundation that takes part."),
+            "jobs_created": _("People with disabilities employed thanks to this partnership."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["cooperative"].queryset = CooperativePage.objects.live().order_by("title")
+        self.fields["partner"].queryset = PartnerPage.objects.live().order_by("title")
+        self.fields["workshops"].queryset = WorkshopPage.objects.live().order_by("title")
+        self.fields["jobs_created"].widget.attrs["max"] = MAX_JOBS
+
+    def clean_jobs_created(self):
+        jobs = self.cleaned_data["jobs_created"]
+        if jobs is not None and jobs > MAX_JOBS:
+            raise forms.ValidationError(
+                _("No more than %(max)s jobs, please check the number."), params={"max": MAX_JOBS}
+            )
+        return jobs
+
+    def clean(self):
+        data = super().clean()
+        started, status = data.get("started"), data.get("status")
+        if started and started > dt.date.today() and status != Partnership.Status.PLANNED:
+            self.add_error("started", _("A start date in the future fits only a planned one."))
+        if started and started < EARLIEST_START:
+            self.add_error("started", _("The start date is too far in the past."))
+        cooperative, partner = data.get("cooperative"), data.get("partner")
+        workshops = list(data.get("workshops") or [])
+        if (
+            cooperative
+            and partner
+            and not partnerships.involves(self.user, cooperative, partner, workshops)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "You can record only partnerships of your own organisation "
+                    "(or, for a regional centre, of cooperatives in your voivodeship)."
+                )
+            )
+        return data
+
+
+class PartnershipFilterForm(forms.Form):
+    """Filters of the public list of partnerships."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    voivodeship = forms.ChoiceField(label=_("Voivodeship"), required=False)
+    capability = forms.ChoiceField(label=_("Kind of work"), required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["status"].choices = everything + list(Partnership.Status.choices)
+        self.fields["voivodeship"].choices = everything + Voivodeship.choices()
+        self.fields["capability"].choices = everything + Capability.choices()

@@ -1,4 +1,4 @@
-"""URLs of the company journey (under /needs/ and /inquiries/, or /en/…).
+"""URLs of the company journey (/needs/, /inquiries/) and of partnerships (or under /en/…).
 
 The page of one need with its matches belongs to the matcher: see cms/urls.py.
 """
@@ -15,4 +15,8 @@ urlpatterns = [
     path("needs/<slug:slug>/inquire/<int:cooperative_id>/", views.inquire, name="inquire"),
     path("inquiries/", views.inquiries, name="inquiries"),
     path("inquiries/<int:pk>/", views.inquiry, name="inquiry"),
+    path("partnerships/", views.partnership_list, name="partnerships"),
+    path("partnerships/new/", views.partnership_form, name="new-partnership"),
+    path("partnerships/<slug:slug>/", views.partnership_detail, name="partnership"),
+    path("partnerships/<slug:slug>/edit/", views.partnership_form, name="edit-partnership"),
 ]

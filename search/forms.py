@@ -28,12 +28,8 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["capability"].choices = everything + [
-            (capability.code, capability.label) for capability in Capability.objects.all()
-        ]
-        self.fields["voivodeship"].choices = everything + [
-            (voivodeship.teryt, voivodeship.name) for voivodeship in Voivodeship.objects.all()
-        ]
+        self.fields["capability"].choices = everything + Capability.choices()
+        self.fields["voivodeship"].choices = everything + Voivodeship.choices()
 
     def clean_near(self):
         name = self.cleaned_data["near"].strip()

@@ -6,6 +6,8 @@ a line from the cooperative to the business partner when both have a map
 point, else a point at whichever has one.
 """
 
+from django.urls import reverse
+
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage, Partnership
 from workshops.models import WorkshopPage
@@ -56,7 +58,7 @@ def _partnership_feature(partnership: Partnership) -> dict | None:
             "kind": "partnership",
             "slug": partnership.slug,
             "name": f"{partnership.cooperative.title} + {partnership.partner.title}",
-            "url": partnership.cooperative.url or "",
+            "url": reverse("partnership", args=[partnership.slug]),
             "status": partnership.status,
             "work": partnership.work,
             "jobs_created": partnership.jobs_created,

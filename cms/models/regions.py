@@ -54,6 +54,11 @@ class Voivodeship(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(TERYT code, name) pairs, for filter forms."""
+        return [(voivodeship.teryt, voivodeship.name) for voivodeship in cls.objects.all()]
+
 
 class Powiat(index.Indexed, models.Model):
     """A county; added when a profile needs one (the TERYT code may be filled later)."""

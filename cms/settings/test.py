@@ -16,3 +16,5 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
     "ELASTICSEARCH_INDEX_PREFIX", f"test-kooperacja-{os.getpid()}"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Nothing listens here: the map's tiles always fail in tests, as they may for users.
+MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
