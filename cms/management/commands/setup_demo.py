@@ -37,7 +37,10 @@ ACCOUNTS = [
     ),
     (
         "rops@kooperacja.example",
-        "regional centre (Wielkopolska): approve profile changes",
+        "regional centre (Wielkopolska): approve profile changes, record partnerships,\n"
+        "      the map of Wielkopolska filtered to catering:"
+        " http://127.0.0.1:8000/map/?voivodeship=30&capability=catering\n"
+        "      the regional dashboard (table, charts, CSV/XLSX): http://127.0.0.1:8000/dashboard/",
         "Regionalny Ośrodek Polityki Społecznej (demo)",
         Organisation.Kind.REGIONAL_CENTRE,
         None,
