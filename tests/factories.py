@@ -41,3 +41,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     status = Membership.Status.ACTIVE
+
+
+def member_of(organisation):
+    """A new person with an active membership of ``organisation`` and the rights it gives."""
+    from cms import roles
+
+    membership = MembershipFactory(organisation=organisation)
+    roles.sync_user_rights(membership.user)
+    return membership.user

@@ -3,20 +3,13 @@
 import pytest
 from django.core import mail
 
-from cms import roles
 from cms.models import Organisation
 from cooperatives.models import CooperativePage
 from partners.models import Inquiry, PartnerPage
 from tests.e2e.conftest import axe_violations
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from tests.factories import PASSWORD, OrganisationFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def member(organisation):
-    membership = MembershipFactory(organisation=organisation)
-    roles.sync_user_rights(membership.user)
-    return membership.user
 
 
 def log_in(page, user):
@@ -29,12 +22,12 @@ def log_in(page, user):
 
 
 def test_company_finds_sewing_near_poznan_and_the_cooperative_answers(page, indexed_directory):
-    company = member(
+    company = member_of(
         OrganisationFactory(
             name="Firma", kind=Organisation.Kind.COMPANY, page=PartnerPage.objects.get()
         )
     )
-    cooperative = member(
+    cooperative = member_of(
         OrganisationFactory(name="Igła", page=CooperativePage.objects.get(slug="ss-igla"))
     )
 

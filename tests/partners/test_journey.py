@@ -3,17 +3,10 @@
 import pytest
 from django.core import mail
 
-from cms import roles
 from cms.models import Organisation
 from cooperatives.models import CooperativePage
 from partners.models import Inquiry, Need, PartnerPage, Shortlist
-from tests.factories import MembershipFactory, OrganisationFactory
-
-
-def member(organisation):
-    membership = MembershipFactory(organisation=organisation)
-    roles.sync_user_rights(membership.user)
-    return membership.user
+from tests.factories import OrganisationFactory, member_of
 
 
 @pytest.fixture
@@ -23,7 +16,7 @@ def people(indexed_directory):
     )
     igla = CooperativePage.objects.get(slug="ss-igla")
     coop = OrganisationFactory(name="Igła", page=igla)
-    return {"company": member(company), "coop": member(coop), "igla": igla}
+    return {"company": member_of(company), "coop": member_of(coop), "igla": igla}
 
 
 def post_need(client, **extra):
@@ -114,7 +107,8 @@ def test_other_people_cannot_see_or_touch_a_need_or_inquiry(client, people):
     need = Need.objects.get(title="Szycie fartuchów roboczych")
     client.post(f"/needs/{need.slug}/inquire/{people['igla'].pk}/", {"message": "Pytanie"})
     inquiry = Inquiry.objects.get()
-    stranger = member(OrganisationFactory(name="Inna", kind=Organisation.Kind.COMPANY, page=None))
+    other_company = OrganisationFactory(name="Inna", kind=Organisation.Kind.COMPANY, page=None)
+    stranger = member_of(other_company)
     client.force_login(stranger)
     assert client.get(f"/needs/{need.slug}/").status_code == 403
     assert client.get(f"/inquiries/{inquiry.pk}/").status_code == 403

@@ -2,20 +2,13 @@
 
 import pytest
 
-from cms import roles
 from cms.models import Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage, Partnership
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, UserFactory, member_of
 from workshops.models import WorkshopPage
 
 pytestmark = pytest.mark.django_db
-
-
-def member(organisation):
-    membership = MembershipFactory(organisation=organisation)
-    roles.sync_user_rights(membership.user)
-    return membership.user
 
 
 @pytest.fixture
@@ -88,7 +81,7 @@ def test_list_refuses_an_unknown_filter_value(client, parties):
 
 
 def test_cooperative_member_records_a_partnership_of_their_cooperative(client, parties):
-    user = member(OrganisationFactory(page=parties["smak"]))
+    user = member_of(OrganisationFactory(page=parties["smak"]))
     client.force_login(user)
     response = client.post("/partnerships/new/", form_data(parties))
     partnership = Partnership.objects.get(cooperative=parties["smak"])
@@ -99,7 +92,7 @@ def test_cooperative_member_records_a_partnership_of_their_cooperative(client, p
 
 
 def test_nobody_records_a_partnership_of_organisations_they_are_not_part_of(client, parties):
-    user = member(OrganisationFactory(page=parties["igla"]))
+    user = member_of(OrganisationFactory(page=parties["igla"]))
     client.force_login(user)
     response = client.post("/partnerships/new/", form_data(parties))
     assert response.status_code == 400
@@ -120,7 +113,7 @@ def test_each_party_may_change_the_partnership(client, parties, party):
     kind = {"igla": "cooperative", "firma": "company", "wtz": "workshop"}[party]
     partnership = Partnership.objects.get(slug="igla-firma")
     partnership.workshops.add(parties["wtz"])
-    client.force_login(member(OrganisationFactory(kind=kind, page=parties[party])))
+    client.force_login(member_of(OrganisationFactory(kind=kind, page=parties[party])))
     data = form_data(
         parties,
         cooperative=parties["igla"].pk,
@@ -137,19 +130,19 @@ def test_regional_centre_changes_partnerships_of_its_voivodeship_only(client, pa
     wielkopolska = Voivodeship.objects.get(teryt="30")
     lodzkie = Voivodeship.objects.get(teryt="10")
     centre = OrganisationFactory(kind=Organisation.Kind.REGIONAL_CENTRE, voivodeship=wielkopolska)
-    client.force_login(member(centre))
+    client.force_login(member_of(centre))
     assert client.get("/partnerships/igla-firma/edit/").status_code == 200
     # Smak is in łódzkie: another centre's region.
     response = client.post("/partnerships/new/", form_data(parties))
     assert response.status_code == 400
     other = OrganisationFactory(kind=Organisation.Kind.REGIONAL_CENTRE, voivodeship=lodzkie)
-    client.force_login(member(other))
+    client.force_login(member_of(other))
     assert client.get("/partnerships/igla-firma/edit/").status_code == 403
     assert client.post("/partnerships/new/", form_data(parties)).status_code == 302
 
 
 def test_form_explains_impossible_dates_and_numbers(client, parties):
-    client.force_login(member(OrganisationFactory(page=parties["smak"])))
+    client.force_login(member_of(OrganisationFactory(page=parties["smak"])))
     response = client.post(
         "/partnerships/new/",
         form_data(parties, status="active", started="2999-01-01", jobs_created="100000"),
