@@ -30,7 +30,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.models import Invitation, Membership, Organisation, RegionalApprovalTask
+from cms.models import Invitation, Membership, Organisation, RegionalApprovalTask, Voivodeship
 
 MODERATORS_GROUP = "Regional moderators"
 WORKFLOW_NAME = "Moderacja regionalna"
@@ -119,6 +119,27 @@ def moderated_voivodeships(user) -> set[int]:
             memberships__status=Membership.Status.ACTIVE,
         ).values_list("voivodeship_id", flat=True)
     )
+
+
+def can_see_regional_dashboard(user) -> bool:
+    """Administrators and active members of an approved regional centre: the dashboard shows
+    needs without a match and the moderation queue, which the public summary does not."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(moderated_voivodeships(user) - {None})
+
+
+def home_voivodeship(user):
+    """The voivodeship a regional centre member's dashboard opens on (None: all of Poland)."""
+    return Voivodeship.objects.filter(pk__in=moderated_voivodeships(user)).order_by("teryt").first()
+
+
+def oversees(user, voivodeship) -> bool:
+    """May ``user`` see the private side (needs, moderation queue) of ``voivodeship``'s
+    figures? Administrators everywhere (all of Poland too), regional centres their own."""
+    if user.is_superuser:
+        return True
+    return voivodeship is not None and voivodeship.pk in moderated_voivodeships(user)
 
 
 def can_moderate(user, page: Page) -> bool:
@@ -269,6 +290,11 @@ def approve_organisation(organisation: Organisation) -> Organisation:
         organisation.page = page
     organisation.save()
     grant_page_rights(organisation)
+    if not organisation.edits_pages:
+        # Members who joined before the approval get its rights now: a regional centre's
+        # members become moderators (page editors were synced by grant_page_rights).
+        for membership in organisation.memberships.filter(status=Membership.Status.ACTIVE):
+            sync_user_rights(membership.user)
     return organisation
 
 

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("map/", partnership_map, name="partnership-map"),
     path("", include("partners.urls")),
     path("needs/<slug:slug>/", need_matches, name="need-matches"),
+    path("", include("cms.dashboard.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

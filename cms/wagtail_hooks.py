@@ -1,8 +1,10 @@
 """The directory's managed vocabularies and records in the Wagtail admin, under one menu."""
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -108,3 +110,23 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+class RegionalDashboardMenuItem(MenuItem):
+    """The public-site dashboard, listed in the admin for those who may open it."""
+
+    def is_shown(self, request):
+        return roles.can_see_regional_dashboard(request.user)
+
+    def render_component(self, request):
+        # Resolved per request: the address carries the admin user's language (/en/…).
+        component = super().render_component(request)
+        component.url = reverse("regional-dashboard")
+        return component
+
+
+@hooks.register("register_admin_menu_item")
+def regional_dashboard_menu_item():
+    return RegionalDashboardMenuItem(
+        _("Regional dashboard"), "", name="regional-dashboard", icon_name="table", order=260
+    )

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl import MultiSearch, Q, Search
 
 from cms.distance import distance_km
 from search.analysis import Lexicon, fold, folded_stems, stems
@@ -55,6 +55,24 @@ class Need:
     @property
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @classmethod
+    def for_need(cls, need) -> "Need":
+        """The question a company's saved need (``partners.models.Need``) asks the matcher:
+        its words, its map point, and the kinds of work and certificates it names.
+
+        Reads capabilities and certificates through ``.all()``, so a caller that
+        prefetched them asks the database nothing more.
+        """
+        return cls(
+            text=f"{need.title}\n{need.description}",
+            lat=need.latitude,
+            lon=need.longitude,
+            capabilities=[capability.code for capability in need.capabilities.all()],
+            certifications=[
+                certification.code for certification in need.required_certifications.all()
+            ],
+        )
 
 
 @dataclass
@@ -233,13 +251,25 @@ def locate(need: Need) -> tuple[Need, Place | None]:
     return replace(need, text=text, lat=place.lat, lon=place.lon), place
 
 
-def match(need: Need) -> MatchResult:
-    """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
-    original_text = need.text
+def understand(need: Need) -> tuple[Need, Place | None, list[str], Lexicon]:
+    """The need as the matcher asks it: placed (see :func:`locate`), with the capability
+    codes it names or its words imply, and the lexicon its words are analysed with."""
     need, place = locate(need)
     taxonomy, lexicon = vocabulary()
     codes = sorted(set(need.capabilities) | set(taxonomy.capabilities_in(need.text, lexicon)))
-    if not codes and not stems(need.text, lexicon):
+    return need, place, codes, lexicon
+
+
+def _asks_nothing(need: Need, codes: list[str], lexicon: Lexicon) -> bool:
+    """No capability and no meaningful word: nothing to search for, so nothing matches."""
+    return not codes and not stems(need.text, lexicon)
+
+
+def match(need: Need) -> MatchResult:
+    """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
+    original_text = need.text
+    need, place, codes, lexicon = understand(need)
+    if _asks_nothing(need, codes, lexicon):
         return MatchResult(query=original_text, capabilities=codes, results=[], place=place)
     response = build_search(need, codes, lexicon).execute()
     results = []
@@ -273,6 +303,27 @@ def match(need: Need) -> MatchResult:
     return MatchResult(
         query=original_text, capabilities=codes, results=results[: need.limit], place=place
     )
+
+
+def needs_without_match(needs) -> set[int]:
+    """The primary keys of those saved needs for which the matcher finds no cooperative.
+
+    Each need is asked exactly as its company's page asks it (see
+    :meth:`Need.for_need`), so "without a match" here means the company sees an
+    empty list there. The questions go in one multi-search request, because a
+    region has dozens of needs. Raises the Elasticsearch errors of
+    ``search.sync.UNAVAILABLE`` when the engine is unreachable: a count that
+    cannot be made is not zero.
+    """
+    needs = list(needs)
+    asked, multi = [], MultiSearch(using=get_client(), index=CooperativeDocument.alias_name())
+    for saved in needs:
+        question, _place, codes, lexicon = understand(replace(Need.for_need(saved), limit=1))
+        if not _asks_nothing(question, codes, lexicon):
+            asked.append(saved.pk)
+            multi = multi.add(build_search(question, codes, lexicon))
+    answered = zip(asked, multi.execute() if asked else [], strict=True)
+    return {saved.pk for saved in needs} - {pk for pk, response in answered if response.hits}
 
 
 DIRECTORY_PAGE_SIZE = 20

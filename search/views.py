@@ -59,13 +59,7 @@ def directory_search(request):
 def need_matches(request, slug):
     """The ranked, explained cooperatives for one of the company's needs."""
     need = needs.need_for(request.user, slug)
-    query = Need(
-        text=f"{need.title}\n{need.description}",
-        lat=need.latitude,
-        lon=need.longitude,
-        capabilities=list(need.capabilities.values_list("code", flat=True)),
-        certifications=list(need.required_certifications.values_list("code", flat=True)),
-    )
+    query = Need.for_need(need)
     context = {
         "need": need,
         "shortlisted": set(need.shortlist.values_list("cooperative_id", flat=True)),

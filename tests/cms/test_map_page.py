@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def listed(response) -> set[str]:
-    return {
-        place["id"] for _kind, _label, places in response.context["groups"] for place in places
-    }
+    return {place["id"] for _kind, _label, places in response.context["groups"] for place in places}
 
 
 def features(response) -> dict:

@@ -1,0 +1,226 @@
+"""The figures as files: CSV (one file per table) and XLSX (one workbook, a sheet per table).
+
+Both print the same lines as the page (``Table.lines``), headers in the
+active language. Numbers are numbers; a count that could not be made (needs
+without a match while the matcher is down) is an empty cell, never a 0.
+
+CSV is UTF-8 with a byte-order mark, because Excel otherwise reads Polish
+letters as Windows-1250, and it is separated the way Excel expects in the
+reader's language: semicolons in Polish (where the comma is the decimal
+mark), commas in English.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.utils import formats, timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language, gettext
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from cms.dashboard.figures import MATCHLESS_RULE, PERIOD_RULES, Figures, Table
+from partners.models import Need
+from search.analysis import fold
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# In every table sheet of the workbook: a title, the region and period, when the figures
+# were made, a blank line, then the header row.
+XLSX_HEADER_ROW = 5
+BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the page offers, with its size so people know what they are getting."""
+
+    label: str
+    query: str  # the whole query string: region and period spelled out, not taken from the page
+    size: int
+
+
+def tables(figures: Figures) -> dict[str, Table]:
+    return {"regions": figures.regions, "needs": figures.needs}
+
+
+def table_lines(table: Table) -> list[list]:
+    """The header row, then every row (the total last) with its name and code."""
+    header = [table.heading, gettext("Code"), *(str(column.label) for column in table.columns)]
+    return [header, *([row.name, row.code, *values] for row, values in table.lines)]
+
+
+def csv_bytes(figures: Figures, table: str) -> bytes:
+    buffer = io.StringIO()
+    delimiter = ";" if (get_language() or "pl").startswith("pl") else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(
+        ["" if value is None else value for value in line]
+        for line in table_lines(tables(figures)[table])
+    )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(figures: Figures, unmatched: list[Need] | None = None) -> bytes:
+    """The workbook: a sheet per table, a sheet of definitions and, for a regional
+    centre, the needs without a match."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    titles = {"regions": gettext("Regions"), "needs": gettext("Kinds of work")}
+    for name, table in tables(figures).items():
+        sheet = workbook.create_sheet(_sheet_title(titles[name]))
+        _preamble(sheet, figures)
+        lines = table_lines(table)
+        for line in lines:
+            sheet.append(line)
+        for row in (XLSX_HEADER_ROW, XLSX_HEADER_ROW + len(lines) - 1):  # header and total
+            for cell in sheet[row]:
+                cell.font = BOLD
+        sheet.freeze_panes = sheet.cell(XLSX_HEADER_ROW + 1, 3)
+        _widths(sheet)
+    if unmatched is not None:
+        _unmatched_sheet(workbook, figures, unmatched)
+    _definitions_sheet(workbook, figures)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def file_name(figures: Figures, extension: str, table: str = "") -> str:
+    """E.g. ``kooperacja-wielkopolskie-2026.xlsx``: region, then the period (a calendar
+    year, from/to dates, or the day the figures were made)."""
+    region = slugify(fold(figures.voivodeship.name)) if figures.voivodeship else "polska"
+    start, end = figures.period.start, figures.period.end
+    if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        period = str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+    elif start or end:
+        period = "_".join(
+            part
+            for part in (start and f"from-{start:%Y-%m-%d}", end and f"to-{end:%Y-%m-%d}")
+            if part
+        )
+    else:
+        period = f"{timezone.localdate(figures.made_at):%Y-%m-%d}"
+    return "-".join(part for part in ("kooperacja", region, period, table) if part) + (
+        f".{extension}"
+    )
+
+
+def response(
+    figures: Figures, file_format: str, table: str, unmatched: list[Need] | None = None
+) -> HttpResponse:
+    """The download as an HTTP attachment."""
+    if file_format == "csv":
+        content, name = csv_bytes(figures, table), file_name(figures, "csv", table)
+    else:
+        content, name = xlsx_bytes(figures, unmatched), file_name(figures, "xlsx")
+    reply = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    reply["Content-Disposition"] = f'attachment; filename="{name}"'
+    return reply
+
+
+def downloads(figures: Figures, unmatched: list[Need] | None = None) -> list[Download]:
+    """What the page offers to download, each with its size in bytes.
+
+    Each link names the region and period of ``figures``: the dashboard opens
+    on a voivodeship without one in its address, and its files must hold the
+    same numbers as the page.
+    """
+    filters = {
+        "voivodeship": figures.voivodeship.teryt if figures.voivodeship else "",
+        "start": figures.period.start.isoformat() if figures.period.start else "",
+        "end": figures.period.end.isoformat() if figures.period.end else "",
+    }
+    offered = [
+        Download(
+            gettext("Workbook with every table (XLSX)"),
+            urlencode({**filters, "format": "xlsx"}),
+            len(xlsx_bytes(figures, unmatched)),
+        )
+    ]
+    labels = {
+        "regions": gettext("Regions table (CSV)"),
+        "needs": gettext("Kinds of work table (CSV)"),
+    }
+    for table in tables(figures):
+        offered.append(
+            Download(
+                labels[table],
+                urlencode({**filters, "format": "csv", "table": table}),
+                len(csv_bytes(figures, table)),
+            )
+        )
+    return offered
+
+
+def _sheet_title(title: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet's name."""
+    return "".join(char for char in title if char not in "[]:*?/\\")[:31]
+
+
+def _preamble(sheet, figures: Figures) -> None:
+    """The lines above a sheet's table: what, where, which period, made when."""
+    sheet.append(
+        [gettext("Kooperacja: regional figures, %(region)s") % {"region": figures.region_name}]
+    )
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([gettext("Period: %(period)s") % {"period": figures.period}])
+    made_at = timezone.localtime(figures.made_at)
+    sheet.append(
+        [
+            gettext("Counted on %(day)s at %(hour)s.")
+            % {"day": formats.date_format(made_at, "DATE_FORMAT"), "hour": f"{made_at:%H:%M}"}
+        ]
+    )
+    sheet.append([])
+
+
+def _widths(sheet) -> None:
+    for index, column in enumerate(sheet.iter_cols(min_row=XLSX_HEADER_ROW), start=1):
+        longest = max(len(str(cell.value)) for cell in column if cell.value is not None)
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 40)
+    for cell in sheet[XLSX_HEADER_ROW]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _unmatched_sheet(workbook: Workbook, figures: Figures, unmatched: list[Need]) -> None:
+    sheet = workbook.create_sheet(_sheet_title(gettext("Needs without a match")))
+    _preamble(sheet, figures)
+    sheet.append([gettext("Need"), gettext("Company"), gettext("Posted"), gettext("Kinds of work")])
+    for cell in sheet[XLSX_HEADER_ROW]:
+        cell.font = BOLD
+    for need in unmatched:
+        sheet.append(
+            [
+                need.title,
+                need.partner.title,
+                timezone.localdate(need.created_at),
+                ", ".join(capability.label for capability in need.capabilities.all()),
+            ]
+        )
+    _widths(sheet)
+
+
+def _definitions_sheet(workbook: Workbook, figures: Figures) -> None:
+    sheet = workbook.create_sheet(_sheet_title(gettext("Definitions")))
+    _preamble(sheet, figures)
+    sheet.append([gettext("How the period is counted")])
+    sheet.cell(sheet.max_row, 1).font = BOLD
+    for rule in PERIOD_RULES:
+        sheet.append([str(rule)])
+    sheet.append([])
+    sheet.append([gettext("What the columns count")])
+    sheet.cell(sheet.max_row, 1).font = BOLD
+    for column in figures.regions.columns:
+        sheet.append([str(column.label), str(column.meaning)])
+    sheet.append([str(MATCHLESS_RULE)])
+    if not figures.matching_available:
+        sheet.append([gettext("The matcher was unavailable, so those cells are empty.")])
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = 80
