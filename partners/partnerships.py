@@ -63,6 +63,19 @@ def can_edit(user, partnership: Partnership) -> bool:
     )
 
 
+def own_parties(user) -> dict:
+    """Form defaults: the user's own cooperative, company and workshop, where they have one."""
+    initial = {}
+    for field, kind in (("cooperative", "cooperative"), ("partner", "company")):
+        pages = member_page_ids(user, kind)
+        if len(pages) == 1:
+            initial[field] = next(iter(pages))
+    workshops = member_page_ids(user, "workshop")
+    if workshops:
+        initial["workshops"] = sorted(workshops)
+    return initial
+
+
 def may_record(user) -> bool:
     """May the user record partnerships at all (before choosing the parties)?"""
     if not user.is_authenticated:

@@ -153,7 +153,12 @@ def partnership_form(request, slug=None):
         instance = None
     else:
         instance = partnerships.editable_for(request.user, slug)
-    form = PartnershipForm(request.POST or None, instance=instance, user=request.user)
+    form = PartnershipForm(
+        request.POST or None,
+        instance=instance,
+        initial=None if instance else partnerships.own_parties(request.user),
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         saved = partnerships.save_partnership(form)
         messages.success(request, _("The partnership is saved."))

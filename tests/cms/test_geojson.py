@@ -3,6 +3,7 @@
 import pytest
 
 from cooperatives.models import CooperativePage
+from partners.models import PartnerPage
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,35 @@ def test_unknown_kind_is_a_400_with_a_json_error(client, db):
     response = client.get("/api/v1/map.geojson", {"kind": "castle"})
     assert response.status_code == 400
     assert "unknown kind: castle" in response.json()["error"]
+
+
+def assert_valid_position(position):
+    longitude, latitude = position
+    assert all(isinstance(value, float | int) for value in position)
+    assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+
+
+def test_every_feature_follows_rfc_7946(client, small_directory):
+    """Feature objects with string ids, Point or LineString geometry in [lon, lat] order."""
+    partner = PartnerPage.objects.get(slug="firma-testowa")
+    partner.latitude, partner.longitude = 52.2297, 21.0122  # Warsaw: the line gets two ends
+    partner.save_revision().publish()
+    features = collection(client)
+    ids = [feature["id"] for feature in features]
+    assert len(ids) == len(set(ids))
+    geometries = set()
+    for feature in features:
+        assert set(feature) == {"type", "id", "geometry", "properties"}
+        assert feature["type"] == "Feature" and isinstance(feature["id"], str)
+        geometry = feature["geometry"]
+        geometries.add(geometry["type"])
+        if geometry["type"] == "Point":
+            assert_valid_position(geometry["coordinates"])
+        else:
+            assert geometry["type"] == "LineString"
+            assert len(geometry["coordinates"]) >= 2
+            for position in geometry["coordinates"]:
+                assert_valid_position(position)
+    assert geometries == {"Point", "LineString"}
+    line = next(f for f in features if f["id"] == "partnership-igla-firma")["geometry"]
+    assert line["coordinates"] == [[16.9252, 52.4064], [21.0122, 52.2297]]

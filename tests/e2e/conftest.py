@@ -9,6 +9,8 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -77,3 +79,18 @@ def axe_violations(page) -> list[str]:
         + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
         for violation in result["violations"]
     ]
+
+
+def signed_in(page, user, live_server):
+    """The browser carries a session of ``user`` (the login form has its own tests)."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )

@@ -5,11 +5,9 @@ import io
 
 import openpyxl
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from cms.models import Organisation, Voivodeship
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, signed_in
 from tests.factories import OrganisationFactory, member_of
 from workshops.models import WorkshopPage
 
@@ -24,21 +22,6 @@ def rops(small_directory):
             kind=Organisation.Kind.REGIONAL_CENTRE,
             voivodeship=Voivodeship.objects.get(teryt="30"),
         )
-    )
-
-
-def signed_in(page, user, live_server):
-    """The browser carries a session of ``user`` (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
     )
 
 

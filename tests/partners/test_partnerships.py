@@ -91,6 +91,13 @@ def test_cooperative_member_records_a_partnership_of_their_cooperative(client, p
     assert (partnership.status, partnership.jobs_created) == ("planned", 3)
 
 
+def test_the_form_starts_from_the_members_own_cooperative(client, parties):
+    client.force_login(member_of(OrganisationFactory(page=parties["smak"])))
+    form = client.get("/partnerships/new/").context["form"]
+    assert form["cooperative"].value() == parties["smak"].pk
+    assert form["partner"].value() is None
+
+
 def test_nobody_records_a_partnership_of_organisations_they_are_not_part_of(client, parties):
     user = member_of(OrganisationFactory(page=parties["igla"]))
     client.force_login(user)
