@@ -622,3 +622,8 @@ def test_charts_draw_the_table_numbers_hidden_from_screen_readers(client, region
     assert 'aria-hidden="true"' in chart and "&lt;b&gt;" in chart
     widths = [float(width) for width in re.findall(r'<rect [^>]*width="([\d.]+)"', chart)]
     assert widths[1] == 2 * widths[0]
+
+
+def test_figures_link_to_the_map_of_the_same_region(client, small_directory):
+    response = client.get("/statistics/", {"voivodeship": "30"})
+    assert 'href="/map/?voivodeship=30"' in response.content.decode()
