@@ -42,6 +42,7 @@ def test_a_filter_changes_the_markers_and_the_list_together(map_page):
     map_page.wait_for_url("**/map/?*capability=ceramics*")
     map_page.wait_for_function("document.querySelectorAll('#map-list li').length === 1")
     assert listed(map_page) == ["workshop-wtz-testowo"]
+    assert map_page.get_by_role("status").filter(has_text="1 miejsce na mapie").count() == 1
     map_page.locator(".map-pin--workshop").wait_for()
     assert map_page.locator(".map-pin").count() == 1
     assert map_page.locator(".map-cluster").count() == 0

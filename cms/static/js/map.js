@@ -16,6 +16,7 @@
     var container = document.getElementById("map");
     var tilesFailed = document.getElementById("map-tiles-failed");
     var loadFailed = document.getElementById("map-load-failed");
+    var status = document.getElementById("map-status");
     var POLAND = { center: [52.07, 19.48], zoom: 6 };
     var LETTERS = { workshop: "W", cooperative: "S", partner: "F", partnership: "P" };
 
@@ -187,6 +188,8 @@
                 list.innerHTML = page.getElementById("map-list").innerHTML;
                 window.history.replaceState(null, "", address);
                 render();
+                // The list was replaced; say what it holds now, in the live region beside it.
+                status.textContent = document.getElementById("map-list-heading").textContent;
             })
             .catch(function () {
                 loadFailed.textContent = labels.loadFailed;
