@@ -122,6 +122,7 @@ class PartnershipForm(forms.ModelForm):
             "started",
             "jobs_created",
             "work",
+            "description",
             "capabilities",
         ]
         widgets = {
@@ -129,10 +130,12 @@ class PartnershipForm(forms.ModelForm):
             "capabilities": forms.CheckboxSelectMultiple,
             "started": forms.DateInput(attrs={"type": "date"}),
             "work": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
             "local_government": _("For example the town hall or foundation that takes part."),
             "jobs_created": _("People with disabilities employed thanks to this partnership."),
+            "description": _("How the cooperation works, for the partnership's public page."),
         }
 
     def __init__(self, *args, user, **kwargs):

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.identifiers import validate_nip
-from cms.models import GALLERY_PANELS
+from cms.models import GALLERY_PANELS, MapPointMixin
 from cms.models.pages import DirectoryIndexPage, ProfilePage
 
 
@@ -123,8 +123,12 @@ class Need(index.Indexed, models.Model):
         return self.title
 
 
-class Partnership(models.Model):
-    """A lasting cooperation: a cooperative and a company, often with a WTZ and local government."""
+class Partnership(MapPointMixin, models.Model):
+    """A lasting cooperation: a cooperative and a company, often with a WTZ and local government.
+
+    Its map point, when given, is where the work happens; without one the map
+    joins the parties' own points.
+    """
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -153,6 +157,7 @@ class Partnership(models.Model):
     local_government = models.CharField(_("local government or NGO"), max_length=200, blank=True)
     started = models.DateField(_("started"), null=True, blank=True)
     work = models.TextField(_("work done"), blank=True)
+    description = models.TextField(_("description"), blank=True)
     capabilities = models.ManyToManyField(
         "cooperatives.Capability",
         blank=True,
@@ -173,7 +178,9 @@ class Partnership(models.Model):
         FieldPanel("local_government"),
         FieldRowPanel([FieldPanel("started"), FieldPanel("status"), FieldPanel("jobs_created")]),
         FieldPanel("work"),
+        FieldPanel("description"),
         FieldPanel("capabilities"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
     ]
 
     class Meta:

@@ -17,6 +17,9 @@ def _place(obj, record: dict) -> None:
         record["address"] = address
     if obj.voivodeship_id:
         record["voivodeship"] = obj.voivodeship.name
+
+
+def _point(obj, record: dict) -> None:
     if obj.latitude is not None and obj.longitude is not None:
         record["location"] = {"lat": obj.latitude, "lon": obj.longitude}
 
@@ -36,6 +39,7 @@ def _record(kind: str, obj) -> dict:
         record["description"] = obj.description
     if kind != "partnership":
         _place(obj, record)
+    _point(obj, record)
     for name, model_field in SCALARS[kind].items():
         value = getattr(obj, model_field)
         if value in (None, ""):

@@ -3,7 +3,8 @@
 Built from PostgreSQL, so the map works while the search engine is down.
 Coordinates are [longitude, latitude], as GeoJSON wants. A partnership is
 a line from the cooperative to the business partner when both have a map
-point, else a point at whichever has one.
+point, else a point where its work happens or at whichever party has one;
+its ``location`` property is where the work happens, when known.
 """
 
 from django.urls import reverse
@@ -41,15 +42,21 @@ def _profile_feature(kind: str, page, capabilities: list[str]) -> dict | None:
     }
 
 
-def _partnership_feature(partnership: Partnership) -> dict | None:
+def _partnership_geometry(partnership: Partnership) -> dict | None:
+    """A line from the cooperative to the company; else where the work happens; else the one
+    party with a map point."""
     ends = [p for p in (_point(partnership.cooperative), _point(partnership.partner)) if p]
-    if not ends:
+    if len(ends) == 2:
+        return {"type": "LineString", "coordinates": ends}
+    point = _point(partnership) or (ends[0] if ends else None)
+    return {"type": "Point", "coordinates": point} if point else None
+
+
+def _partnership_feature(partnership: Partnership) -> dict | None:
+    geometry = _partnership_geometry(partnership)
+    if geometry is None:
         return None
-    geometry = (
-        {"type": "LineString", "coordinates": ends}
-        if len(ends) == 2
-        else {"type": "Point", "coordinates": ends[0]}
-    )
+    place = _point(partnership)
     return {
         "type": "Feature",
         "id": f"partnership-{partnership.slug}",
@@ -62,6 +69,8 @@ def _partnership_feature(partnership: Partnership) -> dict | None:
             "status": partnership.status,
             "work": partnership.work,
             "jobs_created": partnership.jobs_created,
+            # Where the work happens, when the partnership says (else null).
+            "location": place,
             "voivodeship": (
                 partnership.cooperative.voivodeship.teryt
                 if partnership.cooperative.voivodeship_id

@@ -49,6 +49,7 @@ SCALARS = {
         "status": "status",
     },
     "partnership": {
+        "description": "description",
         "local_government": "local_government",
         "started": "started",
         "work": "work",
@@ -117,17 +118,16 @@ class DirectoryWriter:
 
     def _common(self, kind: str, values: dict) -> dict:
         """Model field values for a record: its place, its own fields and its references."""
-        fields = {}
+        location = values.get("location", {})
+        fields = {"latitude": location.get("lat"), "longitude": location.get("lon")}
         if kind != "partnership":
+            # A partnership's region is its cooperative's; its map point is where it works.
             address = values.get("address", {})
-            location = values.get("location", {})
             fields.update(
                 street=address.get("street", ""),
                 postal_code=address.get("postal_code", ""),
                 city=address.get("city", ""),
                 voivodeship=values.get("voivodeship"),
-                latitude=location.get("lat"),
-                longitude=location.get("lon"),
             )
         if kind in PAGE_MODELS:
             fields.update(

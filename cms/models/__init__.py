@@ -6,6 +6,7 @@ from cms.models.mixins import (
     ContactMixin,
     GalleryImage,
     IdentifiersMixin,
+    MapPointMixin,
 )
 from cms.models.organisations import Invitation, Membership, Organisation, RegionalApprovalTask
 from cms.models.pages import ContentBlock, ContentPage, HomePage
@@ -22,6 +23,7 @@ __all__ = [
     "HomePage",
     "IdentifiersMixin",
     "Invitation",
+    "MapPointMixin",
     "Membership",
     "Organisation",
     "Powiat",

@@ -29,7 +29,33 @@ class ContactMixin(models.Model):
         abstract = True
 
 
-class AddressMixin(models.Model):
+class MapPointMixin(models.Model):
+    """A point on the map (typed, or filled from the import)."""
+
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("For the map, e.g. 52.4064"),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("For the map, e.g. 16.9252"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class AddressMixin(MapPointMixin):
     """A postal address, its region, and a map point (typed, or filled from the import)."""
 
     street = models.CharField(_("street and number"), max_length=120, blank=True)
@@ -53,20 +79,6 @@ class AddressMixin(models.Model):
         related_name="+",
         verbose_name=_("powiat"),
     )
-    latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("For the map, e.g. 52.4064"),
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("For the map, e.g. 16.9252"),
-    )
 
     address_panels = [
         MultiFieldPanel(
@@ -82,10 +94,6 @@ class AddressMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def has_location(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
 
 class IdentifiersMixin(models.Model):

@@ -3,7 +3,7 @@
 import pytest
 
 from cooperatives.models import CooperativePage
-from partners.models import PartnerPage
+from partners.models import PartnerPage, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,12 @@ def test_every_feature_follows_rfc_7946(client, small_directory):
     assert geometries == {"Point", "LineString"}
     line = next(f for f in features if f["id"] == "partnership-igla-firma")["geometry"]
     assert line["coordinates"] == [[16.9252, 52.4064], [21.0122, 52.2297]]
+
+
+def test_partnership_without_two_parties_on_the_map_stands_where_its_work_happens(
+    client, small_directory
+):
+    Partnership.objects.filter(slug="igla-firma").update(latitude=52.3, longitude=16.8)
+    feature = next(f for f in collection(client) if f["id"] == "partnership-igla-firma")
+    assert feature["geometry"] == {"type": "Point", "coordinates": [16.8, 52.3]}
+    assert feature["properties"]["location"] == [16.8, 52.3]

@@ -171,3 +171,25 @@ def test_csv_export_of_cooperatives_opens_as_a_spreadsheet(tmp_path):
     assert [row["slug"] for row in rows] == ["ss-igla", "ss-smak"]
     assert rows[0]["capabilities"] == "sewing; textile_repair"
     assert rows[0]["city"] == "Poznań" and rows[0]["voivodeship"] == "wielkopolskie"
+
+
+def test_partnership_keeps_where_its_work_happens_and_its_description(tmp_path):
+    lines = SMALL.read_text().splitlines()
+    record = json.loads(lines[-1])
+    assert record["type"] == "partnership"
+    record.update(
+        location={"lat": 52.3, "lon": 16.8},
+        description="Spółdzielnia szyje w hali firmy.",
+    )
+    placed = tmp_path / "placed.jsonl"
+    placed.write_text("\n".join([*lines[:-1], json.dumps(record, ensure_ascii=False)]))
+    assert run_import(placed)[0] == 0
+    partnership = Partnership.objects.get(slug="igla-firma")
+    assert (partnership.latitude, partnership.longitude) == (52.3, 16.8)
+    assert partnership.description == "Spółdzielnia szyje w hali firmy."
+    exported = tmp_path / "export.jsonl"
+    call_command("export_directory", str(exported), stdout=io.StringIO())
+    out = [json.loads(line) for line in exported.read_text().splitlines()]
+    again = next(item for item in out if item["slug"] == "igla-firma")
+    assert again["location"] == {"lat": 52.3, "lon": 16.8}
+    assert again["description"] == "Spółdzielnia szyje w hali firmy."

@@ -96,7 +96,9 @@
                 L.polyline(ends, { className: "map-line", weight: 3, dashArray: "6 6" })
                     .bindPopup(popup(properties))
                     .addTo(lines);
-                where = midpoint(geometry.coordinates);
+                where = properties.location
+                    ? [properties.location[1], properties.location[0]]
+                    : midpoint(geometry.coordinates);
                 bounds.push(ends[0], ends[1]);
             } else {
                 where = [geometry.coordinates[1], geometry.coordinates[0]];
