@@ -76,14 +76,5 @@ def partnership_map(request):
             "attribution": settings.MAP_TILE_ATTRIBUTION,
             "labels": labels,
         },
-        "filtered": bool(form.is_bound and form.is_valid() and _narrows(form.cleaned_data)),
     }
     return render(request, "cms/map.html", context, status=status)
-
-
-def _narrows(filters: dict) -> bool:
-    return bool(
-        filters.get("capability")
-        or filters.get("voivodeship")
-        or set(filters.get("kind") or ()) != set(geojson.KINDS)
-    )
