@@ -39,14 +39,15 @@ services: $(INSTALLED)
 lint: $(INSTALLED)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m importlinter.cli --no-cache
 
 messages: $(INSTALLED)
-	$(PY) -m cms.systempackages gettext
+	$(PY) -m cms.devservices.systempackages gettext
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.local -v 0
 
 # Debian's Chromium for the browser tests.
 system-packages: $(INSTALLED)
-	$(PY) -m cms.systempackages chromium
+	$(PY) -m cms.devservices.systempackages chromium
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -12,6 +12,7 @@ Rights are recomputed from memberships by :func:`sync_user_rights`, so that
 removing a membership removes the rights it gave.
 """
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,20 +21,19 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from cms.models import Invitation, Membership, Organisation, RegionalApprovalTask, Voivodeship
+from cms.kinds import kind_of_organisation, profile_kind
+from cms.models import Invitation, Membership, Organisation, Voivodeship
+
+# Who moderates which region is decided beside the moderation task; it is part of who may do
+# what, so it is answered here too.
+from cms.models.moderation import WORKFLOW_NAME as WORKFLOW_NAME
+from cms.models.moderation import can_moderate as can_moderate
+from cms.models.moderation import ensure_moderation_workflow as ensure_moderation_workflow
+from cms.models.moderation import moderated_voivodeships as moderated_voivodeships
 
 MODERATORS_GROUP = "Regional moderators"
-WORKFLOW_NAME = "Moderacja regionalna"
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -110,17 +110,6 @@ def region_of(organisation: Organisation):
     return None
 
 
-def moderated_voivodeships(user) -> set[int]:
-    return set(
-        Organisation.objects.filter(
-            kind=Organisation.Kind.REGIONAL_CENTRE,
-            approved=True,
-            memberships__user=user,
-            memberships__status=Membership.Status.ACTIVE,
-        ).values_list("voivodeship_id", flat=True)
-    )
-
-
 def can_see_regional_dashboard(user) -> bool:
     """Administrators and active members of an approved regional centre: the dashboard shows
     needs without a match and the moderation queue, which the public summary does not."""
@@ -142,16 +131,6 @@ def oversees(user, voivodeship) -> bool:
     return voivodeship is not None and voivodeship.pk in moderated_voivodeships(user)
 
 
-def can_moderate(user, page: Page) -> bool:
-    """May ``user`` approve changes to ``page``? Administrators, or its region's centre."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    region = getattr(page.specific, "voivodeship_id", None)
-    return region is not None and region in moderated_voivodeships(user)
-
-
 def can_decide(user, membership: Membership) -> bool:
     """May ``user`` approve or reject a request to join? Administrators or the region's centre."""
     if user.is_superuser:
@@ -167,17 +146,6 @@ def pending_requests_for(user):
     if user.is_superuser:
         return list(pending)
     return [membership for membership in pending if can_decide(user, membership)]
-
-
-def ensure_moderation_workflow(*pages: Page) -> Workflow:
-    """The one regional moderation workflow, assigned to ``pages`` (the directory listings)."""
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created or not workflow.workflow_tasks.exists():
-        task = RegionalApprovalTask.objects.create(name="Zatwierdzenie przez ROPS")
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    for page in pages:
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
 
 
 # -- joining an organisation
@@ -249,8 +217,6 @@ def invite(organisation: Organisation, email: str, by, request=None) -> Invitati
 
 @transaction.atomic
 def accept_invitation(invitation: Invitation, user) -> Membership:
-    from allauth.account.models import EmailAddress
-
     if invitation.accepted_at:
         raise ValidationError(_("This invitation has already been used."))
     if invitation.expired:
@@ -277,17 +243,10 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
 @transaction.atomic
 def approve_organisation(organisation: Organisation) -> Organisation:
     """Approve an organisation: a workshop or cooperative gets a draft page to edit, and rights."""
-    from cms.directory.writer import PAGE_MODELS, directory_index
-
     organisation.approved = True
     if organisation.edits_pages and not organisation.page_id:
-        model = PAGE_MODELS[organisation.kind]
-        page = model(
-            title=organisation.name, live=False, voivodeship_id=organisation.voivodeship_id
-        )
-        directory_index(organisation.kind).add_child(instance=page)
-        page.save_revision()
-        organisation.page = page
+        kind = kind_of_organisation(organisation.kind)
+        organisation.page = kind.index_model.add_draft_profile(organisation)
     organisation.save()
     grant_page_rights(organisation)
     if not organisation.edits_pages:
@@ -299,12 +258,13 @@ def approve_organisation(organisation: Organisation) -> Organisation:
 
 
 def member_page_ids(user, kind: str) -> set[int]:
-    """Pages of the approved organisations of ``kind`` the user is an active member of."""
+    """The profile pages of ``kind`` (a code of ``cms.kinds.PROFILE_KINDS``: workshop,
+    cooperative or partner) whose approved organisations the user is an active member of."""
     if not user.is_authenticated:
         return set()
     return set(
         Organisation.objects.filter(
-            kind=kind,
+            kind=profile_kind(kind).organisation_kind,
             approved=True,
             page__isnull=False,
             memberships__user=user,

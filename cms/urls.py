@@ -8,9 +8,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.map import partnership_map
-from search.api import api
-from search.views import directory_search, need_matches
+from cms.api import api
+from cms.map.views import partnership_map
+from search.views import directory_search
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -29,11 +29,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
-    path("organisations/", include("cms.organisation_urls")),
+    path("organisations/", include("cms.accounts.urls")),
     path("search/", directory_search, name="directory-search"),
     path("map/", partnership_map, name="partnership-map"),
     path("", include("partners.urls")),
-    path("needs/<slug:slug>/", need_matches, name="need-matches"),
     path("", include("cms.dashboard.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,4 +1,5 @@
-"""The directory's managed vocabularies and records in the Wagtail admin, under one menu."""
+"""The Wagtail admin's wiring: the Directory menu of every app's view sets, the rights an
+approval gives, where moderators land, and the regional dashboard's menu item."""
 
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -7,68 +8,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms import roles
-from cms.models import Membership, Organisation, Powiat, Voivodeship
-from cooperatives.models import Capability, Certification
-from partners.models import Need, Partnership
-
-
-class CapabilityViewSet(SnippetViewSet):
-    model = Capability
-    icon = "tag"
-    list_display = ["code", "label_pl", "label_en"]
-    search_fields = ["label_pl", "label_en"]
-    ordering = ["label_pl"]
-
-
-class CertificationViewSet(SnippetViewSet):
-    model = Certification
-    icon = "success"
-    list_display = ["code", "label_pl", "label_en", "issuer"]
-
-
-class VoivodeshipViewSet(SnippetViewSet):
-    model = Voivodeship
-    icon = "site"
-    list_display = ["name", "teryt"]
-
-
-class PowiatViewSet(SnippetViewSet):
-    model = Powiat
-    icon = "site"
-    list_display = ["name", "voivodeship", "teryt"]
-    list_filter = ["voivodeship"]
-
-
-class NeedViewSet(SnippetViewSet):
-    model = Need
-    icon = "list-ul"
-    list_display = ["title", "partner", "status", "deadline"]
-    list_filter = ["status"]
-
-
-class PartnershipViewSet(SnippetViewSet):
-    model = Partnership
-    icon = "group"
-    list_display = ["slug", "cooperative", "partner", "status", "jobs_created"]
-    list_filter = ["status"]
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    list_display = ["name", "kind", "voivodeship", "approved"]
-    list_filter = ["kind", "approved"]
-    search_fields = ["name"]
-
-
-class MembershipViewSet(SnippetViewSet):
-    model = Membership
-    icon = "user"
-    list_display = ["user", "organisation", "role", "status"]
-    list_filter = ["status", "role"]
+from cms.models import Membership, Organisation
+from cms.viewsets import MembershipViewSet, OrganisationViewSet, PowiatViewSet, VoivodeshipViewSet
+from cooperatives.viewsets import CapabilityViewSet, CertificationViewSet
+from partners.viewsets import NeedViewSet, PartnershipViewSet
 
 
 @hooks.register("after_create_snippet")
@@ -130,3 +76,4 @@ def regional_dashboard_menu_item():
     return RegionalDashboardMenuItem(
         _("Regional dashboard"), "", name="regional-dashboard", icon_name="table", order=260
     )
+

@@ -86,7 +86,7 @@ class CooperativeIndexPage(DirectoryIndexPage):
     """The public list of cooperatives, with filters."""
 
     subpage_types = ["cooperatives.CooperativePage"]
-    listed_model_path = "cooperatives.CooperativePage"
+    profile_kind = "cooperative"
     template = "cms/directory_index_page.html"
 
     class Meta:
@@ -123,7 +123,6 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
         verbose_name=_("founding or partner workshops (WTZ)"),
     )
 
-    capability_field = "capabilities"
     schema_type = "Organization"
 
     content_panels = [

@@ -9,6 +9,7 @@ from cms.models import Voivodeship
 from cooperatives.models import Capability, Certification, CooperativePage
 from partners import partnerships
 from partners.models import Inquiry, PartnerPage, Partnership
+from search.places import find_place, find_postcode, find_town
 from workshops.models import WorkshopPage
 
 MAX_JOBS = 10_000
@@ -61,7 +62,6 @@ class NeedForm(forms.Form):
         return deadline
 
     def clean(self):
-        from search.places import find_place, find_postcode, find_town
 
         data = super().clean()
         town, lat, lon = data.get("town", ""), data.get("latitude"), data.get("longitude")

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -17,7 +19,7 @@ class PartnerIndexPage(DirectoryIndexPage):
     """The public list of business partners."""
 
     subpage_types = ["partners.PartnerPage"]
-    listed_model_path = "partners.PartnerPage"
+    profile_kind = "partner"
     template = "cms/directory_index_page.html"
 
     class Meta:
@@ -44,6 +46,16 @@ class PartnerPage(ProfilePage):
     class Meta:
         verbose_name = _("business partner")
         verbose_name_plural = _("business partners")
+
+
+def free_slug(model, text: str, fallback: str) -> str:
+    """A slug for a new ``model`` record (a need, a partnership) made from ``text``, or from
+    ``fallback`` when ``text`` has no letters; a random ending makes it unique when taken."""
+    base = slugify(text)[:100] or fallback
+    slug = base
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{get_random_string(5).lower()}"
+    return slug
 
 
 class Need(index.Indexed, models.Model):
@@ -123,6 +135,20 @@ class Need(index.Indexed, models.Model):
         return self.title
 
 
+class PartnershipQuerySet(models.QuerySet):
+    def in_region(self, teryt: str):
+        """Partnerships in the voivodeship with TERYT code ``teryt`` (``Partnership.region``)."""
+        return self.filter(**{f"{Partnership.REGION_THROUGH}voivodeship__teryt": teryt})
+
+    def listed(self):
+        """Partnerships anyone may see: both the cooperative and the company are listed."""
+        cooperatives = self.model._meta.get_field("cooperative").related_model
+        return self.filter(
+            cooperative__in=cooperatives.objects.listed(),
+            partner__in=PartnerPage.objects.listed(),
+        )
+
+
 class Partnership(MapPointMixin, models.Model):
     """A lasting cooperation: a cooperative and a company, often with a WTZ and local government.
 
@@ -171,6 +197,11 @@ class Partnership(MapPointMixin, models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
 
+    objects = PartnershipQuerySet.as_manager()
+
+    # A partnership's region is its cooperative's: filters, counts, cards and the map say so.
+    REGION_THROUGH = "cooperative__"
+
     panels = [
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("cooperative"), FieldPanel("partner")]),
@@ -190,6 +221,11 @@ class Partnership(MapPointMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.cooperative} + {self.partner}"
+
+    @property
+    def region(self):
+        """The voivodeship the partnership is counted in: its cooperative's."""
+        return self.cooperative.voivodeship
 
 
 class Shortlist(models.Model):

@@ -10,19 +10,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.crypto import get_random_string
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cms.distance import distance_km
 from cms.models import Membership, Organisation
 from cms.roles import member_page_ids
-from cooperatives.models import CooperativePage
-from partners.models import Inquiry, InquiryReply, Need, PartnerPage, Shortlist
+from cooperatives.models import Capability, CooperativePage
+from partners.models import Inquiry, InquiryReply, Need, PartnerPage, Shortlist, free_slug
+from search.taxonomy import load_taxonomy
 
 
 def companies_of(user) -> list[PartnerPage]:
-    return list(PartnerPage.objects.filter(pk__in=member_page_ids(user, "company")))
+    return list(PartnerPage.objects.filter(pk__in=member_page_ids(user, "partner")))
 
 
 def cooperatives_of(user) -> list[CooperativePage]:
@@ -30,27 +29,23 @@ def cooperatives_of(user) -> list[CooperativePage]:
 
 
 def needs_of(user):
-    return Need.objects.filter(partner_id__in=member_page_ids(user, "company"))
+    return Need.objects.filter(partner_id__in=member_page_ids(user, "partner"))
 
 
 def need_for(user, slug: str) -> Need:
     """One of the user's company's needs, or PermissionDenied."""
     need = Need.objects.filter(slug=slug).select_related("partner").first()
-    if need is None or need.partner_id not in member_page_ids(user, "company"):
+    if need is None or need.partner_id not in member_page_ids(user, "partner"):
         raise PermissionDenied
     return need
 
 
 @transaction.atomic
 def create_need(partner: PartnerPage, user, data: dict) -> Need:
-    if partner.pk not in member_page_ids(user, "company"):
+    if partner.pk not in member_page_ids(user, "partner"):
         raise PermissionDenied
-    base = slugify(data["title"])[:100] or "potrzeba"
-    slug = base
-    while Need.objects.filter(slug=slug).exists():
-        slug = f"{base}-{get_random_string(5).lower()}"
     need = Need.objects.create(
-        slug=slug,
+        slug=free_slug(Need, data["title"], fallback="potrzeba"),
         partner=partner,
         title=data["title"],
         description=data.get("description", ""),
@@ -65,8 +60,6 @@ def create_need(partner: PartnerPage, user, data: dict) -> Need:
     if not capabilities:
         # Read the kind of work from the company's own words, so that the cooperatives
         # that do it see the need among those that fit them.
-        from cooperatives.models import Capability
-        from search.taxonomy import load_taxonomy
 
         codes = load_taxonomy().capabilities_in(f"{need.title}\n{need.description}")
         capabilities = list(Capability.objects.filter(code__in=codes))
@@ -125,7 +118,7 @@ def send_inquiry(need: Need, cooperative: CooperativePage, user, message: str, r
 
 def inquiries_for(user):
     """Inquiries the user may read: sent by their company, or to their cooperative."""
-    companies = member_page_ids(user, "company")
+    companies = member_page_ids(user, "partner")
     cooperatives = member_page_ids(user, "cooperative")
     return (
         Inquiry.objects.filter(

@@ -9,19 +9,16 @@ cooperative and company are both published are public.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.crypto import get_random_string
-from django.utils.text import slugify
 
+from cms.kinds import PROFILE_KINDS
 from cms.roles import member_page_ids, moderated_voivodeships
-from partners.models import Partnership
-
-PARTY_KINDS = ("cooperative", "company", "workshop")
+from partners.models import Partnership, free_slug
 
 
 def public_partnerships():
-    """Partnerships whose cooperative and company are both live, with what their cards show."""
+    """Listed partnerships (cooperative and company both listed), with what their cards show."""
     return (
-        Partnership.objects.filter(cooperative__live=True, partner__live=True)
+        Partnership.objects.listed()
         .select_related("cooperative", "partner", "cooperative__voivodeship")
         .prefetch_related("capabilities", "workshops")
     )
@@ -32,7 +29,7 @@ def filtered(queryset, filters: dict):
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("voivodeship"):
-        queryset = queryset.filter(cooperative__voivodeship__teryt=filters["voivodeship"])
+        queryset = queryset.in_region(filters["voivodeship"])
     if filters.get("capability"):
         queryset = queryset.filter(capabilities__code=filters["capability"]).distinct()
     return queryset
@@ -40,7 +37,7 @@ def filtered(queryset, filters: dict):
 
 def _party_ids(user) -> set[int]:
     ids: set[int] = set()
-    for kind in PARTY_KINDS:
+    for kind in PROFILE_KINDS:
         ids |= member_page_ids(user, kind)
     return ids
 
@@ -66,8 +63,8 @@ def can_edit(user, partnership: Partnership) -> bool:
 def own_parties(user) -> dict:
     """Form defaults: the user's own cooperative, company and workshop, where they have one."""
     initial = {}
-    for field, kind in (("cooperative", "cooperative"), ("partner", "company")):
-        pages = member_page_ids(user, kind)
+    for field in ("cooperative", "partner"):
+        pages = member_page_ids(user, field)
         if len(pages) == 1:
             initial[field] = next(iter(pages))
     workshops = member_page_ids(user, "workshop")
@@ -91,20 +88,13 @@ def editable_for(user, slug: str) -> Partnership:
     return partnership
 
 
-def _new_slug(partnership: Partnership) -> str:
-    base = slugify(f"{partnership.cooperative.slug}-{partnership.partner.slug}")[:100]
-    slug = base
-    while Partnership.objects.filter(slug=slug).exists():
-        slug = f"{base}-{get_random_string(4).lower()}"
-    return slug
-
-
 @transaction.atomic
 def save_partnership(form) -> Partnership:
     """Save a validated PartnershipForm; a new partnership gets a slug from its parties."""
     partnership = form.save(commit=False)
     if not partnership.slug:
-        partnership.slug = _new_slug(partnership)
+        parties = f"{partnership.cooperative.slug}-{partnership.partner.slug}"
+        partnership.slug = free_slug(Partnership, parties, fallback="partnerstwo")
     partnership.save()
     form.save_m2m()
     return partnership

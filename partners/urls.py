@@ -1,7 +1,4 @@
-"""URLs of the company journey (/needs/, /inquiries/) and of partnerships (or under /en/…).
-
-The page of one need with its matches belongs to the matcher: see cms/urls.py.
-"""
+"""URLs of the company journey (/needs/, /inquiries/) and of partnerships (or under /en/…)."""
 
 from django.urls import path
 
@@ -13,6 +10,7 @@ urlpatterns = [
     path("needs/fitting/", views.fitting_needs, name="fitting-needs"),
     path("needs/<slug:slug>/shortlist/<int:cooperative_id>/", views.shortlist, name="shortlist"),
     path("needs/<slug:slug>/inquire/<int:cooperative_id>/", views.inquire, name="inquire"),
+    path("needs/<slug:slug>/", views.need_matches, name="need-matches"),
     path("inquiries/", views.inquiries, name="inquiries"),
     path("inquiries/<int:pk>/", views.inquiry, name="inquiry"),
     path("partnerships/", views.partnership_list, name="partnerships"),

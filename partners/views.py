@@ -1,4 +1,5 @@
-"""The company journey's pages: my needs, a new need, inquiries and replies, needs that fit.
+"""The company journey's pages: my needs, a new need, its matches, inquiries and replies, needs
+that fit, and partnerships.
 
 Each view validates with a form and calls one function of :mod:`partners.needs`,
 which holds the permission rules.
@@ -21,6 +22,9 @@ from partners.forms import (
     PartnershipForm,
     ReplyForm,
 )
+from partners.models import Partnership
+from search.query import MatchRequest, match, relax
+from search.sync import UNAVAILABLE
 
 
 @login_required
@@ -53,7 +57,7 @@ def new_need(request):
 @require_POST
 def shortlist(request, slug, cooperative_id):
     need = needs.need_for(request.user, slug)
-    cooperative = get_object_or_404(CooperativePage.objects.live(), pk=cooperative_id)
+    cooperative = get_object_or_404(CooperativePage.objects.listed(), pk=cooperative_id)
     added = needs.toggle_shortlist(need, cooperative)
     messages.success(
         request, _("Added to your shortlist.") if added else _("Removed from your shortlist.")
@@ -65,7 +69,7 @@ def shortlist(request, slug, cooperative_id):
 @require_POST
 def inquire(request, slug, cooperative_id):
     need = needs.need_for(request.user, slug)
-    cooperative = get_object_or_404(CooperativePage.objects.live(), pk=cooperative_id)
+    cooperative = get_object_or_404(CooperativePage.objects.listed(), pk=cooperative_id)
     form = InquiryForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write a message to send an inquiry."))
@@ -162,7 +166,7 @@ def partnership_form(request, slug=None):
     if request.method == "POST" and form.is_valid():
         saved = partnerships.save_partnership(form)
         messages.success(request, _("The partnership is saved."))
-        if saved.cooperative.live and saved.partner.live:
+        if Partnership.objects.listed().filter(pk=saved.pk).exists():
             return redirect("partnership", slug=saved.slug)
         return redirect("partnerships")
     status = 400 if form.is_bound else 200
@@ -172,3 +176,37 @@ def partnership_form(request, slug=None):
         {"form": form, "partnership": instance},
         status=status,
     )
+
+
+@login_required
+def need_matches(request, slug):
+    """The ranked, explained cooperatives for one of the company's needs."""
+    need = needs.need_for(request.user, slug)
+    query = MatchRequest.from_need(need)
+    context = {
+        "need": need,
+        "shortlisted": set(need.shortlist.values_list("cooperative_id", flat=True)),
+        "asked": set(need.inquiries.values_list("cooperative_id", flat=True)),
+        "inquiry_form": InquiryForm(),
+    }
+    try:
+        result = match(query)
+    except UNAVAILABLE:
+        context["unavailable"] = _(
+            "Matching is temporarily unavailable. Your need is saved; come back in a while."
+        )
+        return render(request, "search/need_matches.html", context, status=503)
+    pages = {
+        page.slug: page
+        for page in CooperativePage.objects.listed().filter(
+            slug__in=[item.slug for item in result.results]
+        )
+    }
+    context["matches"] = [(item, pages.get(item.slug)) for item in result.results]
+    context["result"] = result
+    if not result.results:
+        relaxed = relax(query)
+        if relaxed:
+            context["relaxed_condition"], relaxed_result = relaxed
+            context["relaxed"] = relaxed_result.results
+    return render(request, "search/need_matches.html", context)

@@ -20,6 +20,9 @@ from elasticsearch.dsl import (
     Text,
 )
 
+from cms.kinds import PROFILE_KINDS
+from partners.models import Need
+from search.analysis import analyse
 from search.client import get_client, index_name
 
 
@@ -151,7 +154,6 @@ def _place(obj) -> dict:
 
 
 def _analysed(*parts: str) -> dict:
-    from search.analysis import analyse
 
     text_stems, text_folded = analyse("\n".join(part for part in parts if part))
     return {"stems": text_stems, "folded": text_folded}
@@ -206,7 +208,6 @@ def need_document(need) -> NeedDocument:
 
 def cooperative_document(page) -> CooperativeDocument:
     """The document of a live cooperative page (the page's pk is the document id)."""
-    from search.analysis import analyse
 
     text_stems, text_folded = analyse(cooperative_text(page))
     document = CooperativeDocument(
@@ -232,30 +233,24 @@ def cooperative_document(page) -> CooperativeDocument:
 
 
 def indexable(kind: str):
-    """(queryset of what belongs in the index, document builder) for one kind."""
-    from cooperatives.models import CooperativePage
-    from partners.models import Need, PartnerPage
-    from workshops.models import WorkshopPage
+    """(queryset of what belongs in the index, document builder) for one kind.
 
-    if kind == "cooperative":
-        return (
-            CooperativePage.objects.live()
-            .select_related("voivodeship")
-            .prefetch_related("capabilities", "certificates__certification"),
-            cooperative_document,
-        )
-    if kind == "workshop":
-        return (
-            WorkshopPage.objects.live()
-            .select_related("voivodeship")
-            .prefetch_related("activity_areas"),
-            workshop_document,
-        )
-    if kind == "partner":
-        return PartnerPage.objects.live().select_related("voivodeship"), partner_document
-    return (
-        Need.objects.select_related("voivodeship", "partner").prefetch_related(
+    Profiles are in the index exactly while they are publicly listed.
+    """
+    if kind == "need":
+        needs = Need.objects.select_related("voivodeship", "partner").prefetch_related(
             "capabilities", "required_certifications"
-        ),
-        need_document,
-    )
+        )
+        return needs, need_document
+    profile = PROFILE_KINDS[kind]
+    pages = profile.page_model.objects.listed().select_related("voivodeship")
+    if profile.capability_field:
+        pages = pages.prefetch_related(profile.capability_field)
+    if kind == "cooperative":
+        pages = pages.prefetch_related("certificates__certification")
+    builders = {
+        "cooperative": cooperative_document,
+        "workshop": workshop_document,
+        "partner": partner_document,
+    }
+    return pages, builders[kind]

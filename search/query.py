@@ -21,6 +21,7 @@ from functools import lru_cache
 from elasticsearch.dsl import MultiSearch, Q, Search
 
 from cms.distance import distance_km
+from cooperatives.models import Capability, CooperativePage
 from search.analysis import Lexicon, fold, folded_stems, stems
 from search.client import get_client
 from search.documents import CooperativeDocument
@@ -38,8 +39,8 @@ LEXICON_TTL_SECONDS = 300
 
 
 @dataclass
-class Need:
-    """What a company asks for."""
+class MatchRequest:
+    """What a company asks the matcher: words, place, filters (a saved need gives one too)."""
 
     text: str
     lat: float | None = None
@@ -57,7 +58,7 @@ class Need:
         return self.lat is not None and self.lon is not None
 
     @classmethod
-    def for_need(cls, need) -> "Need":
+    def from_need(cls, need) -> "MatchRequest":
         """The question a company's saved need (``partners.models.Need``) asks the matcher:
         its words, its map point, and the kinds of work and certificates it names.
 
@@ -133,7 +134,7 @@ class MatchResult:
         return data
 
 
-def _distance_to(source: dict, lat: float | None, lon: float | None) -> float | None:
+def hit_distance(source: dict, lat: float | None, lon: float | None) -> float | None:
     """Kilometres from (lat, lon) to an indexed profile, to one decimal; None when unknown."""
     location = source.get("location")
     if lat is None or lon is None or not location:
@@ -142,12 +143,11 @@ def _distance_to(source: dict, lat: float | None, lon: float | None) -> float | 
 
 
 @lru_cache(maxsize=1)
-def _vocabulary(stamp: int) -> tuple[Taxonomy, Lexicon]:
+def _taxonomy_and_lexicon(stamp: int) -> tuple[Taxonomy, Lexicon]:
     """The taxonomy and the lexicon of the directory's words, rebuilt every few minutes."""
-    from cooperatives.models import Capability, CooperativePage
 
     lexicon = Lexicon()
-    for description, capacity in CooperativePage.objects.live().values_list(
+    for description, capacity in CooperativePage.objects.listed().values_list(
         "description", "capacity_note"
     ):
         lexicon.add(f"{description}\n{capacity}")
@@ -156,11 +156,11 @@ def _vocabulary(stamp: int) -> tuple[Taxonomy, Lexicon]:
     return load_taxonomy(), lexicon
 
 
-def vocabulary() -> tuple[Taxonomy, Lexicon]:
-    return _vocabulary(int(time.time() // LEXICON_TTL_SECONDS))
+def taxonomy_and_lexicon() -> tuple[Taxonomy, Lexicon]:
+    return _taxonomy_and_lexicon(int(time.time() // LEXICON_TTL_SECONDS))
 
 
-def build_search(need: Need, codes: list[str], lexicon: Lexicon) -> Search:
+def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Search:
     """The Elasticsearch query for ``need`` (exposed so benchmarks can send it directly)."""
     query_stems = " ".join(stems(need.text, lexicon))
     query_folded = " ".join(folded_stems(need.text, lexicon))
@@ -233,11 +233,11 @@ def build_search(need: Need, codes: list[str], lexicon: Lexicon) -> Search:
     return search.query(base).extra(size=size, track_total_hits=False)
 
 
-def _checks_area(need: Need) -> bool:
+def _checks_area(need: MatchRequest) -> bool:
     return need.within_service_area and need.located
 
 
-def locate(need: Need) -> tuple[Need, Place | None]:
+def locate(need: MatchRequest) -> tuple[MatchRequest, Place | None]:
     """Take the need's place from its text when no map point was given; drop its name from
     the words to match ("Poznań" is where, not what)."""
     place = find_place(need.text)
@@ -251,21 +251,21 @@ def locate(need: Need) -> tuple[Need, Place | None]:
     return replace(need, text=text, lat=place.lat, lon=place.lon), place
 
 
-def understand(need: Need) -> tuple[Need, Place | None, list[str], Lexicon]:
+def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str], Lexicon]:
     """The need as the matcher asks it: placed (see :func:`locate`), with the capability
     codes it names or its words imply, and the lexicon its words are analysed with."""
     need, place = locate(need)
-    taxonomy, lexicon = vocabulary()
+    taxonomy, lexicon = taxonomy_and_lexicon()
     codes = sorted(set(need.capabilities) | set(taxonomy.capabilities_in(need.text, lexicon)))
     return need, place, codes, lexicon
 
 
-def _asks_nothing(need: Need, codes: list[str], lexicon: Lexicon) -> bool:
+def _asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:
     """No capability and no meaningful word: nothing to search for, so nothing matches."""
     return not codes and not stems(need.text, lexicon)
 
 
-def match(need: Need) -> MatchResult:
+def match(need: MatchRequest) -> MatchResult:
     """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
     original_text = need.text
     need, place, codes, lexicon = understand(need)
@@ -275,7 +275,7 @@ def match(need: Need) -> MatchResult:
     results = []
     for hit in response:
         source = hit.to_dict()
-        distance = _distance_to(source, need.lat, need.lon)
+        distance = hit_distance(source, need.lat, need.lon)
         radius = source.get("service_radius_km")
         if _checks_area(need) and radius and distance is not None and distance > radius:
             continue
@@ -309,7 +309,7 @@ def needs_without_match(needs) -> set[int]:
     """The primary keys of those saved needs for which the matcher finds no cooperative.
 
     Each need is asked exactly as its company's page asks it (see
-    :meth:`Need.for_need`), so "without a match" here means the company sees an
+    :meth:`MatchRequest.from_need`), so "without a match" here means the company sees an
     empty list there. The questions go in one multi-search request, because a
     region has dozens of needs. Raises the Elasticsearch errors of
     ``search.sync.UNAVAILABLE`` when the engine is unreachable: a count that
@@ -318,101 +318,14 @@ def needs_without_match(needs) -> set[int]:
     needs = list(needs)
     asked, multi = [], MultiSearch(using=get_client(), index=CooperativeDocument.alias_name())
     for saved in needs:
-        question, _place, codes, lexicon = understand(replace(Need.for_need(saved), limit=1))
+        question, _place, codes, lexicon = understand(
+            replace(MatchRequest.from_need(saved), limit=1)
+        )
         if not _asks_nothing(question, codes, lexicon):
             asked.append(saved.pk)
             multi = multi.add(build_search(question, codes, lexicon))
     answered = zip(asked, multi.execute() if asked else [], strict=True)
     return {saved.pk for saved in needs} - {pk for pk, response in answered if response.hits}
-
-
-DIRECTORY_PAGE_SIZE = 20
-
-
-@dataclass
-class DirectoryPage:
-    total: int
-    page: int
-    results: list[dict]
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-def search_directory(
-    text: str = "",
-    capability: str = "",
-    voivodeship: str = "",
-    lat: float | None = None,
-    lon: float | None = None,
-    radius_km: float | None = None,
-    page: int = 1,
-    sort: str = "",
-) -> DirectoryPage:
-    """Live cooperatives filtered and ranked by words, or by distance (when located and asked
-    for, or when there are no words), with counts per capability and voivodeship."""
-    _, lexicon = vocabulary()
-    filters = []
-    if capability:
-        filters.append(Q("term", capabilities=capability))
-    if voivodeship:
-        filters.append(Q("term", voivodeship=voivodeship))
-    if lat is not None and lon is not None and radius_km:
-        filters.append(
-            Q("geo_distance", distance=f"{radius_km}km", location={"lat": lat, "lon": lon})
-        )
-    must = []
-    if text.strip():
-        must.append(
-            Q(
-                "bool",
-                should=[
-                    Q("match", stems=" ".join(stems(text, lexicon))),
-                    Q(
-                        "match",
-                        folded={
-                            "query": " ".join(folded_stems(text, lexicon)),
-                            "fuzziness": "AUTO:5,8",
-                        },
-                    ),
-                ],
-                minimum_should_match=1,
-            )
-        )
-    search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(
-        Q("bool", must=must or [Q("match_all")], filter=filters)
-    )
-    located = lat is not None and lon is not None
-    if located and (sort == "distance" or not text.strip()):
-        search = search.sort(
-            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "unit": "km"}}
-        )
-    else:
-        search = search.sort("_score", "slug")
-    search.aggs.bucket("capabilities", "terms", field="capabilities", size=50)
-    search.aggs.bucket("voivodeships", "terms", field="voivodeship", size=20)
-    start = (page - 1) * DIRECTORY_PAGE_SIZE
-    response = search.extra(track_total_hits=True)[start : start + DIRECTORY_PAGE_SIZE].execute()
-    results = []
-    for hit in response:
-        source = hit.to_dict()
-        distance = _distance_to(source, lat, lon)
-        results.append(
-            {
-                "slug": source["slug"],
-                "name": source["name"],
-                "url": source.get("url", ""),
-                "city": source.get("city") or "",
-                "voivodeship": source.get("voivodeship") or "",
-                "capabilities": source.get("capabilities", []),
-                "certifications": source.get("certifications", []),
-                "accepts_orders": source.get("accepts_orders", True),
-                "distance_km": distance,
-            }
-        )
-    facets = {
-        name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
-        for name in ("capabilities", "voivodeships")
-    }
-    return DirectoryPage(total=response.hits.total.value, page=page, results=results, facets=facets)
 
 
 RELAXATIONS = (
@@ -422,7 +335,7 @@ RELAXATIONS = (
 )
 
 
-def relax(need: Need) -> tuple[str, MatchResult] | None:
+def relax(need: MatchRequest) -> tuple[str, MatchResult] | None:
     """When nothing matches, what dropping one condition would find: ("radius_km",
     "voivodeship" or "certifications", the result). Shown labelled, never mixed in."""
     for name, empty in RELAXATIONS:

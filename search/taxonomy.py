@@ -10,6 +10,7 @@ phrases are read from the database (see :func:`load_taxonomy`).
 import re
 from dataclasses import dataclass, field
 
+from cooperatives.models import Capability
 from search.analysis import Lexicon, folded_stems
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
@@ -77,7 +78,6 @@ class Taxonomy:
 
 def load_taxonomy() -> Taxonomy:
     """The taxonomy as it is in the database now."""
-    from cooperatives.models import Capability
 
     taxonomy = Taxonomy()
     for capability in Capability.objects.order_by("code"):

@@ -13,7 +13,6 @@ import pytest
 from django.core.management import call_command
 
 from cms import devservices
-from cms.settings.base import ELASTICSEARCH_URL
 
 
 def pytest_sessionstart(session):
@@ -91,8 +90,9 @@ def elasticsearch_down(settings):
     """Point the client at a port where nothing listens: a real, unreachable endpoint."""
     from search.client import get_client
 
+    reachable = settings.ELASTICSEARCH_URL
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     get_client.cache_clear()
     yield
-    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = reachable
     get_client.cache_clear()

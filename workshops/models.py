@@ -16,7 +16,7 @@ class WorkshopIndexPage(DirectoryIndexPage):
     """The public list of workshops, with filters."""
 
     subpage_types = ["workshops.WorkshopPage"]
-    listed_model_path = "workshops.WorkshopPage"
+    profile_kind = "workshop"
     template = "cms/directory_index_page.html"
 
     class Meta:
@@ -52,8 +52,6 @@ class WorkshopPage(IdentifiersMixin, ProfilePage):
         related_name="workshops",
         verbose_name=_("workshop areas"),
     )
-
-    capability_field = "activity_areas"
 
     content_panels = [
         *Page.content_panels,

@@ -28,12 +28,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
+from cms.kinds import PROFILE_KINDS
 from cms.models import Powiat, Voivodeship
-from cooperatives.models import CooperativePage
 from partners.models import Need, PartnerPage, Partnership
 from search.query import needs_without_match
 from search.sync import UNAVAILABLE
-from workshops.models import WorkshopPage
 
 PERIOD_RULES = (
     _(
@@ -310,20 +309,18 @@ class _RegionRows:
 
 def _published(model, period: Period):
     """Live profiles everyone may see, first published by the end of the period."""
-    pages = model.objects.live().public()
+    pages = model.objects.listed()
     if period.end:
         pages = pages.filter(first_published_at__lt=period.end_moment)
     return pages
 
 
 def _count_profiles(regions: _RegionRows, period: Period) -> None:
-    counted = (
-        (WorkshopPage, "workshops", {"participants": Sum("participants")}),
-        (CooperativePage, "cooperatives", {}),
-        (PartnerPage, "partners", {}),
-    )
-    for model, column, sums in counted:
-        pages = regions.narrow(_published(model, period)).order_by()
+    sums_per_kind = {"workshop": {"participants": Sum("participants")}}
+    for kind in PROFILE_KINDS.values():
+        column = f"{kind.code}s"  # the table's column for a kind: workshops, cooperatives, …
+        sums = sums_per_kind.get(kind.code, {})
+        pages = regions.narrow(_published(kind.page_model, period)).order_by()
         for item in pages.values(region=F(regions.key)).annotate(n=Count("pk"), **sums):
             row = regions.row_for(item["region"])
             setattr(row, column, getattr(row, column) + item["n"])
@@ -332,16 +329,13 @@ def _count_profiles(regions: _RegionRows, period: Period) -> None:
 
 
 def _count_partnerships(regions: _RegionRows, period: Period) -> None:
-    partnerships = Partnership.objects.filter(
-        cooperative__in=CooperativePage.objects.live().public(),
-        partner__in=PartnerPage.objects.live().public(),
-    )
+    partnerships = Partnership.objects.listed()
     if period.start:
         partnerships = partnerships.filter(started__gte=period.start)
     if period.end:
         partnerships = partnerships.filter(Q(started__lte=period.end) | Q(started__isnull=True))
     grouped = (
-        regions.narrow(partnerships, through="cooperative__")
+        regions.narrow(partnerships, through=Partnership.REGION_THROUGH)
         .order_by()
         .values("status", region=F(f"cooperative__{regions.key}"))
         .annotate(n=Count("pk"), jobs=Sum("jobs_created"))
@@ -355,9 +349,7 @@ def _count_partnerships(regions: _RegionRows, period: Period) -> None:
 
 
 def _open_needs(voivodeship: Voivodeship | None, period: Period):
-    needs = Need.objects.filter(
-        status=Need.Status.OPEN, partner__in=PartnerPage.objects.live().public()
-    )
+    needs = Need.objects.filter(status=Need.Status.OPEN, partner__in=PartnerPage.objects.listed())
     if period.start:
         needs = needs.filter(created_at__gte=period.start_moment)
     if period.end:
@@ -416,8 +408,8 @@ def moderation_queue(voivodeship: Voivodeship) -> ModerationQueue:
         ).values_list("object_id", flat=True)
     }
     in_review = drafts = 0
-    for model in (WorkshopPage, CooperativePage, PartnerPage):
-        pages = model.objects.filter(voivodeship=voivodeship)
+    for kind in PROFILE_KINDS.values():
+        pages = kind.page_model.objects.filter(voivodeship=voivodeship)
         in_review += pages.filter(pk__in=in_review_ids).count()
         drafts += (
             pages.filter(Q(live=False) | Q(has_unpublished_changes=True))

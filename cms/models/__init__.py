@@ -8,7 +8,8 @@ from cms.models.mixins import (
     IdentifiersMixin,
     MapPointMixin,
 )
-from cms.models.organisations import Invitation, Membership, Organisation, RegionalApprovalTask
+from cms.models.moderation import RegionalApprovalTask
+from cms.models.organisations import Invitation, Membership, Organisation
 from cms.models.pages import ContentBlock, ContentPage, HomePage
 from cms.models.regions import VOIVODESHIPS, Powiat, Voivodeship
 

@@ -1,4 +1,4 @@
-"""Organisations, their members, invitations, and the regional moderation task.
+"""Organisations, their members and invitations.
 
 A person (an allauth user) belongs to organisations through memberships.
 A membership starts as an invitation accepted or a request approved; only
@@ -12,11 +12,9 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Task, TaskState
 
 
 class Organisation(models.Model):
@@ -152,55 +150,3 @@ class Invitation(models.Model):
     @property
     def expired(self) -> bool:
         return timezone.now() - self.created_at > timezone.timedelta(days=self.VALID_DAYS)
-
-
-class RegionalApprovalTask(Task):
-    """Approval by the regional centre of the profile's voivodeship (or an administrator)."""
-
-    class Meta:
-        verbose_name = _("regional approval")
-        verbose_name_plural = _("regional approvals")
-
-    def _can_moderate(self, obj, user) -> bool:
-        from cms.roles import can_moderate
-
-        return can_moderate(user, obj)
-
-    def user_can_access_editor(self, obj, user):
-        return self._can_moderate(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._can_moderate(obj, user)
-
-    def get_actions(self, obj, user):
-        if not self._can_moderate(obj, user):
-            return []
-        return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        """Act, then send the moderator to their dashboard: they may not browse the page tree."""
-        super().on_action(task_state, user, action_name, **kwargs)
-        return reverse("wagtailadmin_home")
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        from cms.roles import moderated_voivodeships
-
-        states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task=self)
-        if user.is_superuser:
-            return states
-        regions = moderated_voivodeships(user)
-        in_region = [
-            state.pk
-            for state in states.select_related("workflow_state")
-            if getattr(state.workflow_state.content_object.specific, "voivodeship_id", None)
-            in regions
-        ]
-        return states.filter(pk__in=in_region)
-
-    @classmethod
-    def get_description(cls):
-        return _("The regional centre of the profile's voivodeship approves or asks for changes")

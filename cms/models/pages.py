@@ -9,10 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cms import kinds
+from cms.listing import browse
 from cms.models.mixins import AddressMixin, ContactMixin
+from cms.models.moderation import ensure_moderation_workflow
 
 # Characters that would let JSON end a <script> element early.
 JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -61,6 +65,19 @@ class ContentPage(Page):
         verbose_name = _("content page")
 
 
+class ProfileQuerySet(PageQuerySet):
+    def listed(self):
+        """The profiles anyone may see: published and not behind a view restriction.
+
+        Listings, the matcher and its index, the map, partnerships and the
+        regional figures all mean this by "in the directory".
+        """
+        return self.live().public()
+
+
+ProfileManager = PageManager.from_queryset(ProfileQuerySet)
+
+
 class ProfilePage(ContactMixin, AddressMixin, Page):
     """What every directory profile has: a description, a body, contact, address, photos.
 
@@ -81,9 +98,9 @@ class ProfilePage(ContactMixin, AddressMixin, Page):
         help_text=_("The day a person last confirmed this profile is up to date."),
     )
 
-    # The name of the many-to-many field listing filters use for capabilities.
-    capability_field = ""
     schema_type = "Organization"
+
+    objects = ProfileManager()
 
     profile_panels = [
         FieldPanel("description"),
@@ -140,11 +157,12 @@ class ProfilePage(ContactMixin, AddressMixin, Page):
 
 
 class DirectoryIndexPage(Page):
-    """A public, filterable list of one kind of profile (set ``listed_model_path``)."""
+    """A public, filterable list of one kind of profile (set ``profile_kind``, a code of
+    :data:`cms.kinds.PROFILE_KINDS`), and the place where such profiles are created."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    listed_model_path = ""
+    profile_kind = ""
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     max_count = 1
@@ -154,13 +172,43 @@ class DirectoryIndexPage(Page):
 
     @property
     def listed_model(self):
-        from django.apps import apps
-
-        return apps.get_model(self.listed_model_path)
+        return kinds.profile_kind(self.profile_kind).page_model
 
     def get_context(self, request, *args, **kwargs):
-        from cms.directory.browse import browse
-
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = browse(self.listed_model, request.GET)
+        context["listing"] = browse(kinds.profile_kind(self.profile_kind), request.GET)
         return context
+
+    @classmethod
+    def get_or_create(cls) -> "DirectoryIndexPage":
+        """The listing page, created (published, under moderation) below the home page the
+        first time it is needed."""
+        index = cls.objects.first()
+        if index:
+            return index
+        kind = kinds.profile_kind(cls.profile_kind)
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        if not isinstance(home, HomePage):
+            home = HomePage.objects.first()
+        index = cls(title=kind.index_title, slug=kind.index_slug)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        ensure_moderation_workflow(index)
+        return index
+
+    @classmethod
+    def add_profile(cls, page: Page) -> Page:
+        """Put a new profile ``page`` below the listing page."""
+        return cls.get_or_create().add_child(instance=page)
+
+    @classmethod
+    def add_draft_profile(cls, organisation) -> Page:
+        """A draft profile page for a newly approved organisation, for its members to fill in
+        and submit to moderation."""
+        model = kinds.profile_kind(cls.profile_kind).page_model
+        page = model(
+            title=organisation.name, live=False, voivodeship_id=organisation.voivodeship_id
+        )
+        cls.add_profile(page)
+        page.save_revision()
+        return page

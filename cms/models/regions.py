@@ -26,22 +26,16 @@ VOIVODESHIPS = {
 }
 
 
-class VoivodeshipQuerySet(models.QuerySet):
-    def lookup(self, value: str):
-        """The voivodeship named ``value`` or with TERYT code ``value``, or None."""
-        value = (value or "").strip().lower()
-        if not value:
-            return None
-        if value.isdigit():
-            return self.filter(teryt=value.zfill(2)).first()
-        return self.filter(name=value.removeprefix("województwo ").strip()).first()
+def voivodeship_key(value: str) -> str:
+    """How ``value`` names a voivodeship, made comparable: its two-digit TERYT code, or its
+    lower-case name without the word "województwo" ("Województwo Łódzkie" → "łódzkie")."""
+    value = (value or "").strip().lower().removeprefix("województwo ").strip()
+    return value.zfill(2) if value.isdigit() else value
 
 
 class Voivodeship(index.Indexed, models.Model):
     teryt = models.CharField(_("TERYT code"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=40, unique=True)
-
-    objects = VoivodeshipQuerySet.as_manager()
 
     panels = [FieldPanel("teryt"), FieldPanel("name")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

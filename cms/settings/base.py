@@ -3,7 +3,8 @@
 Values that differ between machines come from the environment (see the
 README and ``../shared/design/interfaces.md``): ``DATABASE_URL``,
 ``ELASTICSEARCH_URL`` and ``ELASTICSEARCH_INDEX_PREFIX``. When the URLs are
-unset, the project's own servers from ``cms.devservices`` are used.
+unset, the dev and test settings point at the project's own servers
+(``local_services.py``); production refuses to start without them.
 """
 
 import os
@@ -11,8 +12,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
-
-from cms import devservices
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -85,16 +84,19 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or devservices.LOCAL_DATABASE_URL,
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
-}
+
+def database(url: str) -> dict:
+    """The DATABASES entry for a PostgreSQL URL."""
+    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+
+
+# Dev and test settings fall back to the project's own server; production requires the URL.
+DATABASES = (
+    {"default": database(os.environ["DATABASE_URL"])} if os.environ.get("DATABASE_URL") else {}
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or devservices.LOCAL_ELASTICSEARCH_URL
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kooperacja")
 # Shard and replica counts belong to the cluster, not to the code.
 ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))

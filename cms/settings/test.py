@@ -3,6 +3,12 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import database
+from .local_services import LOCAL_DATABASE_URL, LOCAL_ELASTICSEARCH_URL
+
+# The project's own servers unless the environment names others.
+DATABASES = {"default": database(os.environ.get("DATABASE_URL") or LOCAL_DATABASE_URL)}
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL") or LOCAL_ELASTICSEARCH_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105

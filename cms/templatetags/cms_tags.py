@@ -1,16 +1,14 @@
 """Template tags of the site layout."""
 
 from django import template
-from django.apps import apps
 from django.utils.text import capfirst
+
+from cms.kinds import profile_kind
 
 register = template.Library()
 
-DIRECTORY_INDEXES = (
-    "cooperatives.CooperativeIndexPage",
-    "workshops.WorkshopIndexPage",
-    "partners.PartnerIndexPage",
-)
+# Cooperatives first: they are what most visitors come for.
+NAV_ORDER = ("cooperative", "workshop", "partner")
 
 
 @register.inclusion_tag("cms/directory_nav.html", takes_context=True)
@@ -18,8 +16,8 @@ def directory_nav(context):
     """Links to the live directory listings, labelled and addressed in the current language."""
     request = context.get("request")
     links = []
-    for path in DIRECTORY_INDEXES:
-        index = apps.get_model(path).objects.live().first()
+    for code in NAV_ORDER:
+        index = profile_kind(code).index_model.objects.live().first()
         if index:
             label = capfirst(index.listed_model._meta.verbose_name_plural)
             links.append((label, index.get_url(request)))

@@ -18,12 +18,10 @@ from wagtail.models import Page
 from cms import roles
 from cms.dashboard.charts import bar_chart
 from cms.dashboard.figures import regional_figures
-from cms.directory.writer import directory_index
 from cms.models import VOIVODESHIPS, Organisation, Voivodeship
-from cooperatives.models import CooperativePage
+from cooperatives.models import CooperativeIndexPage, CooperativePage
 from partners.models import Need, PartnerPage
-from search.query import Need as Question
-from search.query import match
+from search.query import MatchRequest, match
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -346,7 +344,7 @@ def test_open_needs_the_matcher_cannot_serve_are_counted_without_a_match(
     unmatched = {
         need.slug
         for need in Need.objects.filter(status="open")
-        if not match(Question.for_need(need)).results
+        if not match(MatchRequest.from_need(need)).results
     }
     assert unmatched == UNMATCHED_IN_WIELKOPOLSKA
     assert figures.total.needs_without_match == 2
@@ -551,7 +549,7 @@ def test_administrator_opens_the_dashboard_for_all_of_poland(client, regions):
 
 
 def test_dashboard_counts_profiles_of_its_region_waiting_for_moderation(client, regions, rops):
-    workflow = roles.ensure_moderation_workflow(directory_index("cooperative"))
+    workflow = roles.ensure_moderation_workflow(CooperativeIndexPage.get_or_create())
     workflow.start(CooperativePage.objects.get(slug="ss-igla"), rops)
     client.force_login(rops)
     queue = client.get("/dashboard/").context["queue"]

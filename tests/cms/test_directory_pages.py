@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cms.directory.browse import PER_PAGE
-from cms.directory.writer import DirectoryWriter
+from cms.exchange.writer import DirectoryWriter
+from cms.listing import PER_PAGE
 from cms.models import Voivodeship
 from cooperatives.models import Certification, CooperativeCertificate, CooperativePage
 

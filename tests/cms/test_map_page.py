@@ -5,8 +5,8 @@ import json
 import pytest
 from django.contrib.staticfiles import finders
 
-from cms.directory import geojson
-from cms.forms import MAP_KINDS
+from cms.map import geojson
+from cms.map.forms import MAP_KINDS
 from cooperatives.models import CooperativePage
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from search.evaluation import load_judged, run
+from search.measure.evaluation import load_judged, run
 from search.sync import flush
 
 NDCG_FLOOR = 0.86

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import pytest
 
-from cms.directory.writer import DirectoryWriter
+from cms.exchange.writer import DirectoryWriter
 from cms.models import Voivodeship
-from search.query import Need, match
+from search.query import MatchRequest, match
 from search.sync import flush
 
 POZNAN = (52.4064, 16.9252)
@@ -36,7 +36,7 @@ def slugs(result):
 
 
 def test_founding_case_finds_sewing_near_poznan_first_with_reasons(sewing_around_poznan):
-    result = match(Need("szycie fartuchów roboczych, 2000 szt., Poznań"))
+    result = match(MatchRequest("szycie fartuchów roboczych, 2000 szt., Poznań"))
     assert result.capabilities == ["sewing"]
     assert result.place.name == "Poznań"
     assert set(slugs(result)[:2]) == {"ss-igla", "ss-bliska"}
@@ -49,19 +49,19 @@ def test_founding_case_finds_sewing_near_poznan_first_with_reasons(sewing_around
 
 
 def test_results_are_ordered_by_distance_when_work_is_equal(sewing_around_poznan):
-    result = match(Need("szycie", lat=54.35, lon=18.65))
+    result = match(MatchRequest("szycie", lat=54.35, lon=18.65))
     assert slugs(result)[0] == "ss-daleka"
     distances = [item.distance_km for item in result.results]
     assert distances[0] < 1
 
 
 def test_radius_keeps_only_cooperatives_within_it(sewing_around_poznan):
-    result = match(Need("szycie", lat=POZNAN[0], lon=POZNAN[1], radius_km=50))
+    result = match(MatchRequest("szycie", lat=POZNAN[0], lon=POZNAN[1], radius_km=50))
     assert set(slugs(result)) == {"ss-igla", "ss-bliska"}
 
 
 def test_cooperatives_not_accepting_orders_are_left_out(indexed_directory):
-    assert match(Need("catering na 100 osób")).results == []
+    assert match(MatchRequest("catering na 100 osób")).results == []
 
 
 def test_required_certificate_filters_and_is_explained(indexed_directory):
@@ -70,36 +70,36 @@ def test_required_certificate_filters_and_is_explained(indexed_directory):
     )
     add_cooperative("ss-garnek", "Garnek", 52.4, 16.9, capabilities=["catering"])
     flush()
-    result = match(Need("catering", certifications=["haccp"]))
+    result = match(MatchRequest("catering", certifications=["haccp"]))
     assert slugs(result) == ["ss-kuchnia"]
     assert result.results[0].explanation.certifications == ["haccp"]
-    assert set(slugs(match(Need("catering")))) == {"ss-kuchnia", "ss-garnek"}
+    assert set(slugs(match(MatchRequest("catering")))) == {"ss-kuchnia", "ss-garnek"}
 
 
 def test_capability_given_explicitly_is_used(indexed_directory):
-    result = match(Need("zlecenie stałe", capabilities=["textile_repair"]))
+    result = match(MatchRequest("zlecenie stałe", capabilities=["textile_repair"]))
     assert slugs(result) == ["ss-igla"]
     assert result.results[0].explanation.capabilities == ["textile_repair"]
 
 
 def test_query_without_diacritics_finds_the_same(indexed_directory):
-    assert slugs(match(Need("szycie odziezy roboczej"))) == ["ss-igla"]
+    assert slugs(match(MatchRequest("szycie odziezy roboczej"))) == ["ss-igla"]
 
 
 def test_work_nobody_does_gives_no_results(indexed_directory):
-    result = match(Need("naprawa zegarów wieżowych"))
+    result = match(MatchRequest("naprawa zegarów wieżowych"))
     assert result.capabilities == [] and result.results == []
 
 
 def test_when_nothing_matches_relaxing_one_condition_is_shown_apart(indexed_directory):
     from search.query import relax
 
-    need = Need("szycie odzieży", certifications=["haccp"])
+    need = MatchRequest("szycie odzieży", certifications=["haccp"])
     assert match(need).results == []
     dropped, result = relax(need)
     assert dropped == "certifications"
     assert [item.slug for item in result.results] == ["ss-igla"]
-    assert relax(Need("naprawa zegarów wieżowych")) is None
+    assert relax(MatchRequest("naprawa zegarów wieżowych")) is None
 
 
 def test_service_area_keeps_only_cooperatives_whose_radius_reaches_the_need(indexed_directory):
@@ -107,7 +107,7 @@ def test_service_area_keeps_only_cooperatives_whose_radius_reaches_the_need(inde
         "ss-lokalna", "Lokalna", 52.70, 16.92, service_radius_km=10, description="Szyjemy."
     )
     flush()
-    near_poznan = Need("szycie", lat=POZNAN[0], lon=POZNAN[1])
+    near_poznan = MatchRequest("szycie", lat=POZNAN[0], lon=POZNAN[1])
     assert "ss-lokalna" in slugs(match(near_poznan))  # 33 km away, radius 10 km
     inside = slugs(match(replace(near_poznan, within_service_area=True)))
     assert "ss-lokalna" not in inside and "ss-igla" in inside  # Igła serves 80 km
@@ -116,7 +116,7 @@ def test_service_area_keeps_only_cooperatives_whose_radius_reaches_the_need(inde
 def test_voivodeship_filter_and_its_relaxation(indexed_directory):
     from search.query import relax
 
-    assert slugs(match(Need("szycie", voivodeship="30"))) == ["ss-igla"]
-    assert match(Need("szycie", voivodeship="10")).results == []
-    dropped, result = relax(Need("szycie", voivodeship="10"))
+    assert slugs(match(MatchRequest("szycie", voivodeship="30"))) == ["ss-igla"]
+    assert match(MatchRequest("szycie", voivodeship="10")).results == []
+    dropped, result = relax(MatchRequest("szycie", voivodeship="10"))
     assert (dropped, slugs(result)) == ("voivodeship", ["ss-igla"])

@@ -6,12 +6,12 @@ import threading
 import pytest
 from django.core.management import call_command
 
-from cms.settings.base import ELASTICSEARCH_URL
+from cms.settings.test import ELASTICSEARCH_URL
 from cooperatives.models import CooperativePage
 from search.client import get_client
 from search.documents import CooperativeDocument
 from search.models import IndexTask
-from search.query import Need, match
+from search.query import MatchRequest, match
 from search.sync import IndexUnavailable, flush
 
 
@@ -30,7 +30,7 @@ def test_publishing_queues_a_task_that_makes_the_profile_searchable(indexed_dire
     assert IndexTask.objects.filter(object_id=page.pk).exists()
     flush()
     assert not IndexTask.objects.exists()
-    assert [item.slug for item in match(Need("plecaki turystyczne")).results] == ["ss-igla"]
+    assert [item.slug for item in match(MatchRequest("plecaki turystyczne")).results] == ["ss-igla"]
 
 
 def test_unpublish_and_delete_remove_the_document(indexed_directory):
@@ -60,8 +60,8 @@ def test_changes_made_while_elasticsearch_is_down_are_applied_later_once(
     flush()
     assert not IndexTask.objects.exists()
     assert indexed_ids().count(page.pk) == 1
-    assert [item.slug for item in match(Need("namioty")).results] == ["ss-igla"]
-    assert match(Need("wersja pierwsza")).results == []
+    assert [item.slug for item in match(MatchRequest("namioty")).results] == ["ss-igla"]
+    assert match(MatchRequest("wersja pierwsza")).results == []
 
 
 def test_rebuild_swaps_the_alias_while_searches_keep_finding(indexed_directory):
@@ -151,4 +151,4 @@ def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(i
     flush()
     assert not IndexTask.objects.exists()
     assert indexed_ids().count(page.pk) == 1
-    assert [item.slug for item in match(Need("żagle i plandeki")).results] == ["ss-igla"]
+    assert [item.slug for item in match(MatchRequest("żagle i plandeki")).results] == ["ss-igla"]

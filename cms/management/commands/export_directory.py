@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.directory.exporter import CSV_COLUMNS, write_csv, write_jsonl
+from cms.exchange.exporter import CSV_COLUMNS, write_csv, write_jsonl
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, no_translations
 
-from cms.directory.importer import import_directory
+from cms.exchange.importer import import_directory
 from search.sync import IndexUnavailable, flush
 
 PROGRESS_FROM = 200  # records; smaller files finish before a progress line would help

@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms import roles
-from cms.directory.importer import import_directory
-from cms.directory.writer import INDEX_PAGES, directory_index
+from cms.exchange.importer import import_directory
+from cms.kinds import PROFILE_KINDS
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
@@ -76,7 +76,9 @@ class Command(BaseCommand):
         except IndexUnavailable as error:
             raise CommandError(f"the demo is in the database but not searchable: {error}") from None
         with transaction.atomic():
-            roles.ensure_moderation_workflow(*(directory_index(kind) for kind in INDEX_PAGES))
+            roles.ensure_moderation_workflow(
+                *(kind.index_model.get_or_create() for kind in PROFILE_KINDS.values())
+            )
             self._account("admin@kooperacja.example", superuser=True)
             for email, _purpose, name, kind, slug, teryt in ACCOUNTS:
                 self._member(self._account(email), name, kind, slug, teryt)

@@ -18,7 +18,7 @@
     var loadFailed = document.getElementById("map-load-failed");
     var status = document.getElementById("map-status");
     var POLAND = { center: [52.07, 19.48], zoom: 6 };
-    var LETTERS = { workshop: "W", cooperative: "S", partner: "F", partnership: "P" };
+    var LETTERS = config.letters;
 
     container.hidden = false;
     var map = L.map(container, { zoomControl: false }).setView(POLAND.center, POLAND.zoom);

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.benchmark import report, run
+from search.measure.benchmark import report, run
 from search.sync import UNAVAILABLE
 
 

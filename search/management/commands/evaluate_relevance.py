@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.evaluation import report, run
+from search.measure.evaluation import report, run
 from search.sync import UNAVAILABLE
 
 

@@ -5,7 +5,7 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.query import Need, match
+from search.query import MatchRequest, match
 from search.sync import UNAVAILABLE
 
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         if radius is not None and (radius <= 0 or not near):
             raise CommandError("--radius needs --near and must be more than 0")
         lat, lon = lat_lon(near) if near else (None, None)
-        need = Need(
+        need = MatchRequest(
             text=text,
             lat=lat,
             lon=lon,

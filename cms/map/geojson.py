@@ -9,11 +9,10 @@ its ``location`` property is where the work happens, when known.
 
 from django.urls import reverse
 
-from cooperatives.models import CooperativePage
-from partners.models import PartnerPage, Partnership
-from workshops.models import WorkshopPage
+from cms.kinds import PROFILE_KINDS
+from partners.models import Partnership
 
-KINDS = ("workshop", "cooperative", "partner", "partnership")
+KINDS = (*PROFILE_KINDS, "partnership")
 
 
 def _point(obj) -> list[float] | None:
@@ -71,11 +70,7 @@ def _partnership_feature(partnership: Partnership) -> dict | None:
             "jobs_created": partnership.jobs_created,
             # Where the work happens, when the partnership says (else null).
             "location": place,
-            "voivodeship": (
-                partnership.cooperative.voivodeship.teryt
-                if partnership.cooperative.voivodeship_id
-                else ""
-            ),
+            "voivodeship": (partnership.region.teryt if partnership.region else ""),
             "capabilities": sorted(c.code for c in partnership.capabilities.all()),
         },
     }
@@ -84,26 +79,21 @@ def _partnership_feature(partnership: Partnership) -> dict | None:
 def features(kinds: list[str], capability: str = "", voivodeship: str = "") -> dict:
     """A GeoJSON FeatureCollection of the given kinds, filtered by capability and voivodeship."""
     collected = []
-    profiles = {
-        "workshop": (WorkshopPage, "activity_areas"),
-        "cooperative": (CooperativePage, "capabilities"),
-        "partner": (PartnerPage, ""),
-    }
     for kind in kinds:
         if kind == "partnership":
             queryset = (
-                Partnership.objects.filter(cooperative__live=True, partner__live=True)
+                Partnership.objects.listed()
                 .select_related("cooperative", "partner", "cooperative__voivodeship")
                 .prefetch_related("capabilities")
             )
             if capability:
                 queryset = queryset.filter(capabilities__code=capability)
             if voivodeship:
-                queryset = queryset.filter(cooperative__voivodeship__teryt=voivodeship)
+                queryset = queryset.in_region(voivodeship)
             collected += [_partnership_feature(p) for p in queryset.distinct()]
             continue
-        model, field = profiles[kind]
-        queryset = model.objects.live().public().select_related("voivodeship")
+        model, field = PROFILE_KINDS[kind].page_model, PROFILE_KINDS[kind].capability_field
+        queryset = model.objects.listed().select_related("voivodeship")
         if field:
             queryset = queryset.prefetch_related(field)
         if capability:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms import roles
-from cms.forms import DecisionForm, InvitationForm, JoinRequestForm
+from cms.accounts.forms import DecisionForm, InvitationForm, JoinRequestForm
 from cms.models import Invitation, Membership, Organisation
 
 

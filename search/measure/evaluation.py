@@ -24,10 +24,11 @@ from pathlib import Path
 
 from elasticsearch.helpers import bulk
 
+from cooperatives.models import CooperativePage
 from search.client import get_client, index_name
-from search.query import Need, match
+from search.query import MatchRequest, match
 
-JUDGED_SET = Path(__file__).resolve().parent.parent / "tests" / "relevance" / "judged_needs.jsonl"
+JUDGED_SET = Path(__file__).resolve().parents[2] / "tests" / "relevance" / "judged_needs.jsonl"
 CUTOFF = 5
 RELEVANT = 2
 
@@ -117,7 +118,7 @@ def evaluate(name: str, ranker: Callable[[Judged], list[str]], judged: list[Judg
 
 def engine_ranker(item: Judged) -> list[str]:
     near = item.near or {}
-    need = Need(
+    need = MatchRequest(
         text=item.query,
         lat=near.get("lat"),
         lon=near.get("lon"),
@@ -129,16 +130,14 @@ def engine_ranker(item: Judged) -> list[str]:
 
 
 def wagtail_ranker(item: Judged) -> list[str]:
-    from cooperatives.models import CooperativePage
 
-    return [page.slug for page in CooperativePage.objects.live().search(item.query)[:10]]
+    return [page.slug for page in CooperativePage.objects.listed().search(item.query)[:10]]
 
 
 class RawMultiMatch:
     """Baseline: the raw profile text in a plain index, one ``multi_match`` query."""
 
     def __init__(self) -> None:
-        from cooperatives.models import CooperativePage
 
         self.index = index_name("evaluation-raw")
         client = get_client()
@@ -154,7 +153,7 @@ class RawMultiMatch:
                 "name": page.title,
                 "text": f"{page.description}\n{page.capacity_note}\n{page.city}",
             }
-            for page in CooperativePage.objects.live()
+            for page in CooperativePage.objects.listed()
         ]
         bulk(client, actions, refresh=True)
 

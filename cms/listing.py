@@ -1,4 +1,4 @@
-"""Browsing the directory from PostgreSQL: the filter form and the one function listings call.
+"""Listing the directory from PostgreSQL: the filter form and the one function listings call.
 
 The listing pages of workshops, cooperatives and partners share this. It
 works without Elasticsearch (the matching engine is a separate, optional
@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Voivodeship
+from cms.kinds import ProfileKind
 
 PER_PAGE = 20
 
@@ -43,8 +43,7 @@ class Listing:
 
 
 def _capability_choices(queryset: QuerySet, field: str) -> list[tuple[str, str]]:
-    from cooperatives.models import Capability
-
+    capabilities = queryset.model._meta.get_field(field).related_model.objects.all()
     counts = dict(
         queryset.filter(**{f"{field}__isnull": False})
         .values_list(f"{field}__code")
@@ -52,26 +51,28 @@ def _capability_choices(queryset: QuerySet, field: str) -> list[tuple[str, str]]
     )
     return [
         (capability.code, f"{capability.label} ({counts.get(capability.code, 0)})")
-        for capability in Capability.objects.all()
+        for capability in capabilities
     ]
 
 
 def _voivodeship_choices(queryset: QuerySet) -> list[tuple[str, str]]:
+    voivodeships = queryset.model._meta.get_field("voivodeship").related_model.objects.all()
     counts = dict(queryset.values_list("voivodeship__teryt").annotate(n=Count("pk", distinct=True)))
     return [
         (voivodeship.teryt, f"{voivodeship.name} ({counts.get(voivodeship.teryt, 0)})")
-        for voivodeship in Voivodeship.objects.all()
+        for voivodeship in voivodeships
     ]
 
 
-def browse(model, params) -> Listing:
-    """Live profiles of ``model`` filtered by ``params`` (a QueryDict), one page of them.
+def browse(kind: ProfileKind, params) -> Listing:
+    """Publicly listed profiles of ``kind`` filtered by ``params`` (a QueryDict), one page.
 
-    Counts beside each option are for all live profiles, so a person sees
+    Counts beside each option are for all listed profiles, so a person sees
     where the directory has something before choosing.
     """
-    live = model.objects.live().public().select_related("voivodeship")
-    field = model.capability_field
+    model = kind.page_model
+    live = model.objects.listed().select_related("voivodeship")
+    field = kind.capability_field
     with_orders = hasattr(model, "accepts_orders")
     form = DirectoryFilterForm(
         params or None,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cms import views
+from cms.accounts import views
 
 urlpatterns = [
     path("", views.my_organisations, name="my-organisations"),

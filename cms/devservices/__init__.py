@@ -36,12 +36,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from cms.settings.local_services import (
+    ES_PORT,
+    LOCAL_DATABASE_URL,
+    LOCAL_ELASTICSEARCH_URL,
+    PG_DATABASE,
+    PG_PORT,
+)
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 LOCAL_DIR = BASE_DIR / ".local"
 
-PG_PORT = int(os.environ.get("KOOPERACJA_PG_PORT", "54329"))
-PG_DATABASE = "kooperacja"
-ES_PORT = int(os.environ.get("KOOPERACJA_ES_PORT", "9250"))
 ES_TRANSPORT_PORT = ES_PORT + 100
 ES_VERSION = "9.2.4"
 ES_GROUP = "org.elasticsearch.distribution.integ-test-zip"
@@ -54,9 +59,6 @@ MIN_JAVA = 21
 # PostgreSQL and Elasticsearch both refuse to run as root; when we are root
 # they run as this unprivileged system account instead.
 SERVICE_USER = "kooperacja"
-
-LOCAL_DATABASE_URL = f"postgres://postgres@127.0.0.1:{PG_PORT}/{PG_DATABASE}"
-LOCAL_ELASTICSEARCH_URL = f"http://127.0.0.1:{ES_PORT}"
 
 
 class ServiceError(Exception):
@@ -522,7 +524,7 @@ class Elasticsearch:
     def _write_config(self, java_home: Path) -> None:
         self._fit_jvm_options(java_home)
         (self.home / "config" / "elasticsearch.yml").write_text(
-            "# Written by cms/devservices.py for the local development node.\n"
+            "# Written by cms/devservices for the local development node.\n"
             "cluster.name: kooperacja-dev\n"
             "node.name: kooperacja-dev\n"
             "network.host: 127.0.0.1\n"

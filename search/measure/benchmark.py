@@ -29,13 +29,14 @@ from pathlib import Path
 from django.conf import settings
 from elasticsearch.helpers import parallel_bulk
 
+from cooperatives.models import Capability, CooperativePage
 from search.analysis import analyse
 from search.client import get_client
 from search.documents import CooperativeDocument, index_settings
-from search.evaluation import load_judged
-from search.query import Need, build_search, vocabulary
+from search.measure.evaluation import load_judged
+from search.query import MatchRequest, build_search, taxonomy_and_lexicon
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 CHUNK = 2000
 QUERIES = 200
 PORT = 8765
@@ -66,13 +67,12 @@ def _percentile(values: list[float], share: float) -> float:
 
 def synthetic_documents(size: int, seed: int = 7):
     """Cooperatives shaped like the demo ones: words, capabilities and places drawn at random."""
-    from cooperatives.models import Capability, CooperativePage
 
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     capabilities = list(Capability.objects.all())
     corpus = [
         word
-        for text in CooperativePage.objects.live().values_list("description", flat=True)
+        for text in CooperativePage.objects.listed().values_list("description", flat=True)
         for word in text.split()
     ] or ["szyjemy", "pakujemy", "sprzątamy"]
     for number in range(size):
@@ -126,17 +126,17 @@ def build_index(size: int) -> float:
     return size / elapsed
 
 
-def _needs() -> list[Need]:
+def _needs() -> list[MatchRequest]:
     judged = load_judged()
     needs = []
     for item in (judged * (QUERIES // len(judged) + 1))[:QUERIES]:
         near = item.near or {}
-        needs.append(Need(item.query, lat=near.get("lat"), lon=near.get("lon"), limit=10))
+        needs.append(MatchRequest(item.query, lat=near.get("lat"), lon=near.get("lon"), limit=10))
     return needs
 
 
-def time_direct(needs: list[Need]) -> list[float]:
-    taxonomy, lexicon = vocabulary()
+def time_direct(needs: list[MatchRequest]) -> list[float]:
+    taxonomy, lexicon = taxonomy_and_lexicon()
     timings = []
     for need in needs:
         codes = taxonomy.capabilities_in(need.text, lexicon)
@@ -147,7 +147,7 @@ def time_direct(needs: list[Need]) -> list[float]:
     return timings
 
 
-def time_api(needs: list[Need]) -> list[float]:
+def time_api(needs: list[MatchRequest]) -> list[float]:
     timings = []
     for need in needs:
         params = {"q": need.text, "limit": need.limit}

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from django.db import transaction
 
-from cms.directory.schema import (
+from cms.exchange.schema import (
     RECORD_TYPES,
     REFERENCES,
     WRITE_ORDER,
     FieldError,
 )
-from cms.directory.writer import DirectoryWriter, existing_slugs
+from cms.exchange.writer import DirectoryWriter, existing_slugs
 from cms.models import Voivodeship
+from cms.models.regions import voivodeship_key
 from cooperatives.models import Capability, Certification
 
 
@@ -92,21 +93,21 @@ def _read_array(text: str) -> Iterator[tuple[int, object | None, str]]:
         yield line, value, ""
 
 
-class Vocabulary:
-    """Codes, voivodeships and existing slugs, loaded once per import."""
+class KnownValues:
+    """Codes, voivodeships and existing slugs a file may refer to, loaded once per import."""
 
     def __init__(self) -> None:
         self.capabilities = set(Capability.objects.values_list("code", flat=True))
         self.certifications = set(Certification.objects.values_list("code", flat=True))
-        self.voivodeships = {v.teryt: v for v in Voivodeship.objects.all()}
-        self.voivodeship_names = {v.name: v for v in self.voivodeships.values()}
+        self.voivodeships = {
+            key: voivodeship
+            for voivodeship in Voivodeship.objects.all()
+            for key in (voivodeship.teryt, voivodeship.name)
+        }
         self.slugs_in_database = existing_slugs()
 
     def voivodeship(self, value: str):
-        value = value.strip().lower().removeprefix("województwo ").strip()
-        if value.isdigit():
-            return self.voivodeships.get(value.zfill(2))
-        return self.voivodeship_names.get(value)
+        return self.voivodeships.get(voivodeship_key(value))
 
 
 CODE_FIELDS = {
@@ -117,7 +118,7 @@ CODE_FIELDS = {
 }
 
 
-def check(objects: Iterator[tuple[int, object | None, str]], vocabulary: Vocabulary):
+def check(objects: Iterator[tuple[int, object | None, str]], known: KnownValues):
     """Parse and check every object; return records and every error found."""
     records: list[Record] = []
     errors: list[ImportProblem] = []
@@ -126,7 +127,7 @@ def check(objects: Iterator[tuple[int, object | None, str]], vocabulary: Vocabul
         if problem:
             errors.append(ImportProblem(line, "-", problem))
             continue
-        record, record_errors = _check_object(line, obj, vocabulary)
+        record, record_errors = _check_object(line, obj, known)
         errors.extend(record_errors)
         if record is None:
             continue
@@ -138,11 +139,11 @@ def check(objects: Iterator[tuple[int, object | None, str]], vocabulary: Vocabul
             continue
         seen[key] = line
         records.append(record)
-    errors.extend(_check_references(records, vocabulary))
+    errors.extend(_check_references(records, known))
     return records, sorted(errors)
 
 
-def _check_object(line: int, obj, vocabulary: Vocabulary):
+def _check_object(line: int, obj, known: KnownValues):
     if not isinstance(obj, dict):
         return None, [ImportProblem(line, "-", "each record must be a JSON object")]
     kind = obj.get("type")
@@ -167,7 +168,7 @@ def _check_object(line: int, obj, vocabulary: Vocabulary):
             values[name] = parse(raw)
         except FieldError as exc:
             errors.append(ImportProblem(line, name, str(exc)))
-    errors.extend(_check_vocabulary(line, values, vocabulary))
+    errors.extend(_check_codes(line, values, known))
     # A record with errors is still returned, so that its references are checked too
     # and the person sees every problem of the file at once.
     if "slug" not in values:
@@ -175,15 +176,15 @@ def _check_object(line: int, obj, vocabulary: Vocabulary):
     return Record(line=line, type=kind, slug=values["slug"], values=values), errors
 
 
-def _check_vocabulary(line: int, values: dict, vocabulary: Vocabulary) -> list[ImportProblem]:
+def _check_codes(line: int, values: dict, known: KnownValues) -> list[ImportProblem]:
     errors = []
-    for name, vocabulary_name in CODE_FIELDS.items():
-        known = getattr(vocabulary, vocabulary_name)
-        unknown = [code for code in values.get(name, []) if code not in known]
+    for name, kind_of_code in CODE_FIELDS.items():
+        codes = getattr(known, kind_of_code)
+        unknown = [code for code in values.get(name, []) if code not in codes]
         if unknown:
             errors.append(ImportProblem(line, name, f"unknown code(s): {', '.join(unknown)}"))
     if "voivodeship" in values:
-        region = vocabulary.voivodeship(values["voivodeship"])
+        region = known.voivodeship(values["voivodeship"])
         if region is None:
             errors.append(
                 ImportProblem(
@@ -205,7 +206,7 @@ def _check_vocabulary(line: int, values: dict, vocabulary: Vocabulary) -> list[I
     return errors
 
 
-def _check_references(records: list[Record], vocabulary: Vocabulary) -> list[ImportProblem]:
+def _check_references(records: list[Record], known: KnownValues) -> list[ImportProblem]:
     in_file = defaultdict(set)
     for record in records:
         in_file[record.type].add(record.slug)
@@ -216,7 +217,7 @@ def _check_references(records: list[Record], vocabulary: Vocabulary) -> list[Imp
                 continue
             value = record.values[name]
             for slug in value if isinstance(value, list) else [value]:
-                if slug not in in_file[target] and slug not in vocabulary.slugs_in_database[target]:
+                if slug not in in_file[target] and slug not in known.slugs_in_database[target]:
                     errors.append(
                         ImportProblem(record.line, name, f"no {target} with slug {slug!r}")
                     )
@@ -236,8 +237,8 @@ def import_directory(
     except UnicodeDecodeError as exc:
         report.errors.append(ImportProblem(0, "file", f"is not UTF-8 text ({exc.reason})"))
         return report
-    vocabulary = Vocabulary()
-    records, report.errors = check(read_objects(content), vocabulary)
+    known = KnownValues()
+    records, report.errors = check(read_objects(content), known)
     if report.errors or dry_run:
         return report
     ordered = sorted(records, key=lambda record: WRITE_ORDER.index(record.type))

@@ -21,6 +21,7 @@ from cms.identifiers import (
     validate_postal_code,
     validate_regon,
 )
+from cms.kinds import PROFILE_KINDS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -232,4 +233,5 @@ RECORD_TYPES = {
 # Which record types a reference field points at.
 REFERENCES = {"workshops": "workshop", "partner": "partner", "cooperative": "cooperative"}
 # Order of writing, so that every reference already exists.
-WRITE_ORDER = ("workshop", "cooperative", "partner", "need", "partnership")
+# Referenced records first: profiles (in the registry's order), then needs and partnerships.
+WRITE_ORDER = (*PROFILE_KINDS, "need", "partnership")

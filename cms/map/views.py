@@ -11,8 +11,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from cms.directory import geojson
-from cms.forms import MAP_KINDS, MapFilterForm
+from cms.map import geojson
+from cms.map.forms import MAP_KINDS, MAP_LAYERS, MapFilterForm
 from cms.models import Voivodeship
 from cooperatives.models import Capability
 from partners.models import Partnership
@@ -71,7 +71,9 @@ def partnership_map(request):
         "form": form,
         "collection": collection,
         "groups": _grouped(collection, labels),
+        "layers": MAP_LAYERS,
         "map_config": {
+            "letters": {layer.code: layer.letter for layer in MAP_LAYERS},
             "tileUrl": settings.MAP_TILE_URL,
             "attribution": settings.MAP_TILE_ATTRIBUTION,
             "labels": labels,

@@ -1,6 +1,6 @@
 """Install the few Debian packages the project needs, only when they are missing.
 
-``python -m cms.systempackages chromium gettext`` checks for each package's
+``python -m cms.devservices.systempackages chromium gettext`` checks for each package's
 program and runs ``apt-get install`` for those not found (as root, or
 through sudo). It prints one line and exits 1 when it cannot install.
 """

@@ -5,25 +5,14 @@ CMS (the body, photos, certificate dates) is left as it is.
 """
 
 from django.db.models import Model
-from wagtail.models import Page, Site
 
-from cms.models import HomePage, Powiat
-from cooperatives.models import (
-    Capability,
-    Certification,
-    CooperativeCertificate,
-    CooperativeIndexPage,
-    CooperativePage,
-)
-from partners.models import Need, PartnerIndexPage, PartnerPage, Partnership
-from workshops.models import WorkshopIndexPage, WorkshopPage
+from cms.kinds import PROFILE_KINDS
+from cms.models import Powiat
+from cooperatives.models import Capability, Certification, CooperativeCertificate, CooperativePage
+from partners.models import Need, PartnerPage, Partnership
+from workshops.models import WorkshopPage
 
-PAGE_MODELS = {"workshop": WorkshopPage, "cooperative": CooperativePage, "partner": PartnerPage}
-INDEX_PAGES = {
-    "workshop": (WorkshopIndexPage, "Warsztaty terapii zajęciowej", "warsztaty"),
-    "cooperative": (CooperativeIndexPage, "Spółdzielnie socjalne", "spoldzielnie"),
-    "partner": (PartnerIndexPage, "Partnerzy biznesowi", "partnerzy"),
-}
+# Records that are not profile pages (those are cms.kinds.PROFILE_KINDS).
 PLAIN_MODELS = {"need": Need, "partnership": Partnership}
 
 # Scalar fields per record type: format name -> model field.
@@ -76,31 +65,19 @@ MANY = {
 }
 
 
+def record_model(kind: str):
+    """The model that stores records of type ``kind``."""
+    if kind in PROFILE_KINDS:
+        return PROFILE_KINDS[kind].page_model
+    return PLAIN_MODELS[kind]
+
+
 def existing_slugs() -> dict[str, set[str]]:
     """Slugs already in the database, per record type (for checking references)."""
-    models = {**PAGE_MODELS, **PLAIN_MODELS}
     return {
-        kind: set(model.objects.values_list("slug", flat=True)) for kind, model in models.items()
+        kind: set(record_model(kind).objects.values_list("slug", flat=True))
+        for kind in (*PROFILE_KINDS, *PLAIN_MODELS)
     }
-
-
-def directory_index(kind: str) -> Page:
-    """The listing page for ``kind`` under the home page, created the first time."""
-    from cms.roles import ensure_moderation_workflow
-
-    model, title, slug = INDEX_PAGES[kind]
-    index = model.objects.first()
-    if index:
-        return index
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
-    if not isinstance(home, HomePage):
-        home = HomePage.objects.first()
-    index = model(title=title, slug=slug)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    ensure_moderation_workflow(index)
-    return index
 
 
 class DirectoryWriter:
@@ -110,7 +87,7 @@ class DirectoryWriter:
         self._powiats: dict[tuple[int, str], Powiat] = {}
 
     def write(self, kind: str, values: dict) -> str:
-        if kind in PAGE_MODELS:
+        if kind in PROFILE_KINDS:
             return self._write_page(kind, values)
         return self._write_plain(kind, values)
 
@@ -129,7 +106,7 @@ class DirectoryWriter:
                 city=address.get("city", ""),
                 voivodeship=values.get("voivodeship"),
             )
-        if kind in PAGE_MODELS:
+        if kind in PROFILE_KINDS:
             fields.update(
                 title=values["name"],
                 description=values.get("description", ""),
@@ -139,7 +116,7 @@ class DirectoryWriter:
                 verified_on=values.get("verified_on"),
                 powiat=self._powiat(values.get("voivodeship"), values.get("powiat")),
             )
-        model = PAGE_MODELS.get(kind) or PLAIN_MODELS[kind]
+        model = record_model(kind)
         for name, model_field in SCALARS[kind].items():
             value = values.get(name)
             if value is None:
@@ -171,7 +148,7 @@ class DirectoryWriter:
     # -- pages
 
     def _write_page(self, kind: str, values: dict) -> str:
-        model = PAGE_MODELS[kind]
+        model = record_model(kind)
         fields = self._common(kind, values)
         related = self._related(kind, values)
         certificates = values.get("certifications", []) if kind == "cooperative" else None
@@ -189,14 +166,14 @@ class DirectoryWriter:
         if certificates is not None:
             _set_certificates(page, certificates)
         if created:
-            directory_index(kind).add_child(instance=page)
+            PROFILE_KINDS[kind].index_model.add_profile(page)
         page.save_revision().publish()
         return "created" if created else "updated"
 
     # -- needs and partnerships
 
     def _write_plain(self, kind: str, values: dict) -> str:
-        model = PLAIN_MODELS[kind]
+        model = record_model(kind)
         fields = self._common(kind, values)
         related = self._related(kind, values)
         obj = model.objects.filter(slug=values["slug"]).first()

@@ -1,41 +1,33 @@
-"""Forms of the site's own pages: organisation membership (joining, inviting, deciding), the map."""
+"""What the map shows: the filter form and the order of its layers."""
+
+from dataclasses import dataclass
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Organisation, Voivodeship
+from cms.kinds import PROFILE_KINDS
+from cms.models import Voivodeship
 from cooperatives.models import Capability
 
-# The map's layers, in the order of its legend (codes of the GeoJSON API's `kind`).
-MAP_KINDS = [
-    ("workshop", _("Occupational therapy workshops (WTZ)")),
-    ("cooperative", _("Social cooperatives")),
-    ("partner", _("Companies")),
-    ("partnership", _("Partnerships")),
+
+@dataclass(frozen=True)
+class MapLayer:
+    code: str  # the GeoJSON API's `kind`
+    label: Promise
+    colour: str
+    letter: str  # on the pin, so colour is never the only cue
+
+
+# The map's layers in the order of its legend: each kind of profile, then partnerships.
+MAP_LAYERS = [
+    *(
+        MapLayer(kind.code, kind.map_label, kind.map_colour, kind.map_letter)
+        for kind in PROFILE_KINDS.values()
+    ),
+    MapLayer("partnership", _("Partnerships"), "#8a3b00", "P"),
 ]
-
-
-class JoinRequestForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.filter(approved=True),
-        empty_label=_("Choose your organisation"),
-    )
-    message = forms.CharField(
-        label=_("Message for the person who approves"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example your role in the organisation."),
-    )
-
-
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person to invite"))
-
-
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+MAP_KINDS = [(layer.code, layer.label) for layer in MAP_LAYERS]
 
 
 class MapFilterForm(forms.Form):

@@ -5,10 +5,10 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-from cms.directory.writer import MANY, PAGE_MODELS, PLAIN_MODELS, SCALARS
+from cms.exchange.schema import WRITE_ORDER
+from cms.exchange.writer import MANY, PLAIN_MODELS, SCALARS, record_model
+from cms.kinds import PROFILE_KINDS
 from partners.models import Partnership
-
-EXPORT_ORDER = ("workshop", "cooperative", "partner", "need", "partnership")
 
 
 def _place(obj, record: dict) -> None:
@@ -26,7 +26,7 @@ def _point(obj, record: dict) -> None:
 
 def _record(kind: str, obj) -> dict:
     record = {"type": kind, "slug": obj.slug}
-    if kind in PAGE_MODELS:
+    if kind in PROFILE_KINDS:
         record["name"] = obj.title
         for name in ("description", "website", "email", "phone"):
             if getattr(obj, name):
@@ -60,10 +60,10 @@ def _record(kind: str, obj) -> dict:
 
 
 def _objects(kind: str):
-    if kind in PAGE_MODELS:
-        queryset = PAGE_MODELS[kind].objects.live().select_related("voivodeship", "powiat")
+    if kind in PROFILE_KINDS:
+        queryset = record_model(kind).objects.live().select_related("voivodeship", "powiat")
     else:
-        queryset = PLAIN_MODELS[kind].objects.select_related("voivodeship", "partner")
+        queryset = record_model(kind).objects.select_related("voivodeship", "partner")
         if kind == "partnership":
             queryset = Partnership.objects.select_related("cooperative", "partner")
     prefetch = [model_field for model_field, _model, _key in MANY[kind].values()]
@@ -74,7 +74,7 @@ def _objects(kind: str):
 
 def export_records() -> Iterator[dict]:
     """Every live profile, need and partnership as import-format records."""
-    for kind in EXPORT_ORDER:
+    for kind in WRITE_ORDER:
         for obj in _objects(kind):
             yield _record(kind, obj)
 

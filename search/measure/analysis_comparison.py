@@ -2,7 +2,7 @@
 
 Run from the project root (no Django, no services needed)::
 
-    .venv/bin/python -m search.analysis_comparison
+    .venv/bin/python -m search.measure.analysis_comparison
 
 It prints Markdown: one table of measures per candidate, then the failures of each
 candidate so that a number can be traced back to words.
@@ -74,7 +74,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DIRECTORY = PROJECT_ROOT / "cms" / "demo" / "directory.jsonl"
 MIN_CALLS = 50_000
 SPEED_RUNS = 3
@@ -482,7 +482,7 @@ def _available(name: str) -> bool:
 
 def _measure_in_child(name: str) -> dict:
     completed = subprocess.run(
-        [sys.executable, "-m", "search.analysis_comparison", "--child", name],
+        [sys.executable, "-m", "search.measure.analysis_comparison", "--child", name],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

@@ -1,0 +1,1 @@
+"""Accounts and organisations: my organisations, joining, invitations, approvals."""

@@ -1,0 +1,1 @@
+"""Import and export of the directory in the public record format (interfaces.md)."""

@@ -1,0 +1,1 @@
+"""The partnership map: its page, filter form, GeoJSON features and API router."""

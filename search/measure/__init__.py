@@ -1,0 +1,1 @@
+"""Measuring the engine: relevance evaluation, benchmarks, the stemmer comparison."""
