@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms import roles
 from cms.models import Membership, Organisation
+from cms.revision_review import ReviewerPageViewSet
 from cms.viewsets import MembershipViewSet, OrganisationViewSet, PowiatViewSet, VoivodeshipViewSet
 from cooperatives.viewsets import CapabilityViewSet, CertificationViewSet
 from partners.viewsets import NeedViewSet, PartnershipViewSet
@@ -25,6 +26,14 @@ def apply_organisation_rights(request, instance):
         roles.approve_organisation(instance)
     elif isinstance(instance, Membership):
         roles.sync_user_rights(instance.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewer_page_viewset():
+    """The page views with a compare view open to a page's regional reviewers. Registered for
+    the base Page model after Wagtail's own (order -1), so it replaces that one for every
+    page type that has no viewset of its own."""
+    return ReviewerPageViewSet()
 
 
 @hooks.register("after_edit_page")
@@ -76,4 +85,3 @@ def regional_dashboard_menu_item():
     return RegionalDashboardMenuItem(
         _("Regional dashboard"), "", name="regional-dashboard", icon_name="table", order=260
     )
-

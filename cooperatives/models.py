@@ -172,6 +172,9 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
                 }
             )
 
+    def listed_workshops(self):
+        return self.listed_links("workshops")
+
     def valid_certificates(self):
         today = timezone.localdate()
         return [

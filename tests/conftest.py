@@ -51,7 +51,7 @@ def _fresh_cache():
     cache.clear()
 
 
-SMALL_DIRECTORY = Path(__file__).parent / "cms" / "data" / "small_directory.jsonl"
+SMALL_DIRECTORY = Path(__file__).parent / "data" / "small_directory.jsonl"
 
 
 @pytest.fixture

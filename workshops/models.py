@@ -77,3 +77,6 @@ class WorkshopPage(IdentifiersMixin, ProfilePage):
     class Meta:
         verbose_name = _("workshop (WTZ)")
         verbose_name_plural = _("workshops (WTZ)")
+
+    def listed_cooperatives(self):
+        return self.listed_links("cooperatives")

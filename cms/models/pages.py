@@ -118,6 +118,22 @@ class ProfilePage(ContactMixin, AddressMixin, Page):
     class Meta:
         abstract = True
 
+    def listed_links(self, relation: str):
+        """The publicly listed profiles among this version's ``relation`` (a many-to-many
+        field or its reverse), as a real queryset.
+
+        "View draft", the preview and the workflow preview render a page rebuilt
+        from a revision or from the edit form: its parental many-to-many fields
+        then hold that version's links in memory, without ``live()``; and a page
+        not saved yet has no reverse links at all.
+        """
+        field = self._meta.get_field(relation)
+        model = field.related_model
+        if self.pk is None and field.auto_created:
+            return model.objects.none()
+        linked = [page.pk for page in getattr(self, relation).all()]
+        return model.objects.listed().filter(pk__in=linked)
+
     def json_ld_script(self) -> str:
         """The schema.org data as a ``<script type="application/ld+json">`` element."""
         data = json.dumps(self.json_ld(), ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)

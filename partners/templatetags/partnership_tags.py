@@ -10,6 +10,8 @@ register = template.Library()
 
 @register.inclusion_tag("partners/partnerships_of.html")
 def partnerships_of(page):
+    if page.pk is None:  # the preview of a page being created: nothing names it yet
+        return {"partnerships": []}
     found = public_partnerships().filter(
         Q(cooperative=page.pk) | Q(partner=page.pk) | Q(workshops=page.pk)
     )

@@ -8,7 +8,7 @@ from cms import roles
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.cms.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

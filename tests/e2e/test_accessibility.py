@@ -89,7 +89,7 @@ def test_directory_filters_work_with_the_keyboard_and_without_javascript(
 
 def test_my_organisations_page_has_no_axe_violations(page, small_directory):
     from cms import roles
-    from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+    from tests.cms.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 
     manager = MembershipFactory(organisation=OrganisationFactory(name="Igła"), role="manager").user
     roles.request_to_join(manager.memberships.get().organisation, UserFactory(), "Proszę o dostęp.")

@@ -6,8 +6,8 @@ from django.core import mail
 from cms.models import Organisation
 from cooperatives.models import CooperativePage
 from partners.models import Inquiry, PartnerPage
+from tests.cms.factories import PASSWORD, OrganisationFactory, member_of
 from tests.e2e.conftest import axe_violations
-from tests.factories import PASSWORD, OrganisationFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from cms.models import Organisation, Voivodeship
+from tests.cms.factories import OrganisationFactory, member_of
 from tests.e2e.conftest import axe_violations, signed_in
-from tests.factories import OrganisationFactory, member_of
 from workshops.models import WorkshopPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

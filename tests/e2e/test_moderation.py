@@ -6,7 +6,7 @@ from wagtail.users.models import UserProfile
 from cms import roles
 from cms.models import Organisation, Voivodeship
 from cooperatives.models import CooperativePage
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from tests.cms.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,8 +4,8 @@ import pytest
 
 from cooperatives.models import CooperativePage
 from partners.models import Partnership
+from tests.cms.factories import OrganisationFactory, member_of
 from tests.e2e.conftest import axe_violations, signed_in
-from tests.factories import OrganisationFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from django.core import mail
 from cms.models import Organisation
 from cooperatives.models import CooperativePage
 from partners.models import Inquiry, Need, PartnerPage, Shortlist
-from tests.factories import OrganisationFactory, member_of
+from tests.cms.factories import OrganisationFactory, member_of
 
 
 @pytest.fixture

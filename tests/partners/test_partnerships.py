@@ -5,7 +5,7 @@ import pytest
 from cms.models import Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage, Partnership
-from tests.factories import OrganisationFactory, UserFactory, member_of
+from tests.cms.factories import OrganisationFactory, UserFactory, member_of
 from workshops.models import WorkshopPage
 
 pytestmark = pytest.mark.django_db

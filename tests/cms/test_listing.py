@@ -1,7 +1,5 @@
-"""The public directory: filters, counts, pagination, empty state, drafts, detail pages."""
+"""The directory listings (cms.listing): filters, counts, pagination, empty state, drafts."""
 
-import datetime as dt
-import json
 import re
 
 import pytest
@@ -9,7 +7,7 @@ import pytest
 from cms.exchange.writer import DirectoryWriter
 from cms.listing import PER_PAGE
 from cms.models import Voivodeship
-from cooperatives.models import Certification, CooperativeCertificate, CooperativePage
+from cooperatives.models import CooperativePage
 
 pytestmark = pytest.mark.django_db
 
@@ -90,51 +88,6 @@ def test_draft_changes_stay_private_until_published(client, small_directory):
     page.description = "Wersja robocza, jeszcze nie zatwierdzona."
     page.save_revision()
     assert "Wersja robocza" not in client.get("/spoldzielnie/ss-igla/").content.decode()
-
-
-def test_detail_page_tells_a_company_what_it_needs_to_get_in_touch(client, small_directory):
-    html = client.get("/spoldzielnie/ss-igla/").content.decode()
-    for expected in (
-        "Przyjmuje zlecenia",
-        "szycie, krawiectwo",
-        "6 maszyn, do 1000 sztuk tygodniowo",
-        "do 80 km od naszego adresu",
-        "12 (8 z niepełnosprawnościami)",
-        "ul. Długa 1, 60-101 Poznań",
-        "0000123456",
-        'href="/warsztaty/wtz-testowo/"',
-    ):
-        assert expected in html, expected
-
-
-def test_detail_page_carries_schema_org_organisation_data(client, small_directory):
-    html = client.get("/spoldzielnie/ss-igla/").content.decode()
-    data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    )
-    assert data["@type"] == "Organization"
-    assert data["name"] == "Spółdzielnia Socjalna „Igła”"
-    assert data["address"]["addressLocality"] == "Poznań"
-    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 52.4064, "longitude": 16.9252}
-
-
-def test_lapsed_certificate_is_not_shown_as_valid_and_says_when_it_lapsed(client, small_directory):
-    page = CooperativePage.objects.get(slug="ss-smak")
-    CooperativeCertificate.objects.filter(page=page, certification__code="haccp").update(
-        valid_until=dt.date(2024, 1, 31)
-    )
-    html = client.get("/spoldzielnie/ss-smak/").content.decode()
-    section = html.split('id="certificates-heading"')[1].split("</section>")[0]
-    valid_list = re.search(r"<ul>(.*?)</ul>", section, re.S).group(1)
-    assert Certification.objects.get(code="sanepid").label_pl in valid_list
-    assert "HACCP" not in valid_list
-    assert "HACCP wygasł 31 stycznia 2024." in section
-
-
-def test_workshop_page_says_who_takes_orders_and_invoices(client, small_directory):
-    html = client.get("/warsztaty/wtz-testowo/").content.decode()
-    assert "Stowarzyszenie Testowe" in html
-    assert "Spółdzielnia Socjalna „Igła”" in html
 
 
 def test_english_interface_of_the_directory(client, small_directory):

@@ -22,7 +22,7 @@ from cms.models import VOIVODESHIPS, Organisation, Voivodeship
 from cooperatives.models import CooperativeIndexPage, CooperativePage
 from partners.models import Need, PartnerPage
 from search.query import MatchRequest, match
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, member_of
+from tests.cms.factories import MembershipFactory, OrganisationFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 

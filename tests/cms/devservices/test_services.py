@@ -13,7 +13,7 @@ from elasticsearch.dsl import Document, Keyword, Text
 from cms import devservices
 from search.client import get_client, index_name
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ from workshops.models import WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
-SMALL = Path(__file__).parent / "data" / "small_directory.jsonl"
+SMALL = Path(__file__).resolve().parents[2] / "data" / "small_directory.jsonl"
 
 
 def run_import(path, *args):
