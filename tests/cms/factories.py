@@ -36,6 +36,14 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     approved = True
 
 
+class RegionalCentreFactory(OrganisationFactory):
+    """An approved regional centre (ROPS); Wielkopolska's unless ``voivodeship`` says."""
+
+    name = factory.Sequence(lambda n: f"ROPS {n}")
+    kind = Organisation.Kind.REGIONAL_CENTRE
+    voivodeship = factory.LazyFunction(lambda: Voivodeship.objects.get(teryt="30"))
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership

@@ -22,7 +22,8 @@ from cms import roles
 from cms.models import HomePage, Organisation, Voivodeship
 from cooperatives.models import Capability, CooperativeIndexPage, CooperativePage
 from partners.models import PartnerPage, Partnership
-from tests.cms.factories import OrganisationFactory, member_of
+from tests.cms.factories import OrganisationFactory, RegionalCentreFactory, member_of
+from tests.workshops.factories import WorkshopPageFactory
 from workshops.models import WorkshopIndexPage, WorkshopPage
 
 pytestmark = pytest.mark.django_db
@@ -41,19 +42,11 @@ UNPUBLISHED_COOPERATIVE = "Spółdzielnia jeszcze nieopublikowana"
 
 
 def add_workshop(title, slug, live=True):
-    page = WorkshopPage(
-        title=title, slug=slug, live=live, voivodeship=Voivodeship.objects.get(teryt="30")
-    )
-    WorkshopIndexPage.objects.get().add_child(instance=page)
-    return page
+    return WorkshopPageFactory(title=title, slug=slug, live=live)
 
 
 def regional_centre(teryt, name):
-    return OrganisationFactory(
-        name=name,
-        kind=Organisation.Kind.REGIONAL_CENTRE,
-        voivodeship=Voivodeship.objects.get(teryt=teryt),
-    )
+    return RegionalCentreFactory(name=name, voivodeship=Voivodeship.objects.get(teryt=teryt))
 
 
 @pytest.fixture

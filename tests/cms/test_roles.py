@@ -8,7 +8,12 @@ from cms import roles
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
-from tests.cms.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.cms.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    RegionalCentreFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +34,9 @@ def world(small_directory):
     company = OrganisationFactory(
         name="Firma", kind=Organisation.Kind.COMPANY, page=PartnerPage.objects.get()
     )
-    rops_wlkp = OrganisationFactory(
-        name="ROPS Poznań",
-        kind=Organisation.Kind.REGIONAL_CENTRE,
-        voivodeship=Voivodeship.objects.get(teryt="30"),
-    )
-    rops_lodz = OrganisationFactory(
-        name="ROPS Łódź",
-        kind=Organisation.Kind.REGIONAL_CENTRE,
-        voivodeship=Voivodeship.objects.get(teryt="10"),
+    rops_wlkp = RegionalCentreFactory(name="ROPS Poznań")
+    rops_lodz = RegionalCentreFactory(
+        name="ROPS Łódź", voivodeship=Voivodeship.objects.get(teryt="10")
     )
     for organisation in (coop_a, coop_b, company):
         roles.grant_page_rights(organisation)
