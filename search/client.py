@@ -2,24 +2,123 @@
 
 Every index and alias name goes through :func:`index_name`, so that the
 configured prefix keeps environments (and test runs) apart.
+
+Two ways to wait. A web request must not hang on a hung cluster: by
+default the client gives up after ``ELASTICSEARCH_TIMEOUT`` seconds without
+retrying, and a circuit breaker then fails every call at once for
+``ELASTICSEARCH_BREAKER_SECONDS``, so a stopped or frozen cluster costs the
+site its matching, never its pages. Commands that do heavy work (the sync
+worker, reindexing, imports) run inside :func:`patient_client`: longer
+timeouts, retries, no breaker.
 """
 
+import logging
+import threading
+import time
+from contextlib import contextmanager
 from functools import cache
 
 from django.conf import settings
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout, Transport
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import connections
+
+logger = logging.getLogger(__name__)
+
+_patient = False
+
+
+class SearchUnavailable(TransportConnectionError):
+    """Raised without calling Elasticsearch while the breaker is open (a connection error,
+    so every caller that handles an unreachable cluster handles this too)."""
+
+
+class Breaker:
+    """Opens after a call times out or cannot connect; while open, calls fail at once.
+
+    After ``ELASTICSEARCH_BREAKER_SECONDS`` the next call is let through: if it
+    succeeds the breaker closes, if it fails it opens again. Each client has one,
+    so a process (and its one cached client) keeps it across requests.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open_until = 0.0
+
+    @property
+    def is_open(self) -> bool:
+        return time.monotonic() < self._open_until
+
+    def check(self) -> None:
+        if self.is_open:
+            raise SearchUnavailable("Elasticsearch did not answer recently; not asking again yet")
+
+    def trip(self, error: Exception) -> None:
+        with self._lock:
+            if not self.is_open:
+                logger.warning(
+                    "Elasticsearch unreachable (%s); failing fast for %s s",
+                    type(error).__name__,
+                    settings.ELASTICSEARCH_BREAKER_SECONDS,
+                )
+            self._open_until = time.monotonic() + settings.ELASTICSEARCH_BREAKER_SECONDS
+
+    def reset(self) -> None:
+        self._open_until = 0.0
+
+
+class BreakerTransport(Transport):
+    """The transport of the web client: every request passes its breaker."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.breaker = Breaker()
+
+    def perform_request(self, *args, **kwargs):
+        self.breaker.check()
+        try:
+            response = super().perform_request(*args, **kwargs)
+        except (TransportConnectionError, ConnectionTimeout) as error:
+            if not isinstance(error, SearchUnavailable):
+                self.breaker.trip(error)
+            raise
+        self.breaker.reset()
+        return response
+
+
+@contextmanager
+def patient_client():
+    """Within this block the client waits for Elasticsearch instead of failing fast (for
+    commands doing heavy work; the web never uses it)."""
+    global _patient
+    _patient = True
+    get_client.cache_clear()
+    try:
+        yield
+    finally:
+        _patient = False
+        get_client.cache_clear()
 
 
 @cache
 def get_client() -> Elasticsearch:
     """The shared client, also registered as elasticsearch.dsl's default connection."""
-    client = Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-        retry_on_timeout=True,
-        max_retries=2,
-    )
+    if _patient:
+        client = Elasticsearch(
+            settings.ELASTICSEARCH_URL,
+            request_timeout=settings.ELASTICSEARCH_PATIENT_TIMEOUT,
+            retry_on_timeout=True,
+            max_retries=2,
+        )
+    else:
+        client = Elasticsearch(
+            settings.ELASTICSEARCH_URL,
+            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+            retry_on_timeout=False,
+            max_retries=0,
+            transport_class=BreakerTransport,
+        )
     connections.add_connection("default", client)
     return client
 

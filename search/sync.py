@@ -13,8 +13,10 @@ at the time of applying, so order and repetition do not matter.
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
@@ -34,13 +36,14 @@ class IndexUnavailable(Exception):
 def enqueue(kind: str, object_id: int) -> None:
     """Record that ``kind`` #``object_id`` must be (re)indexed or removed; apply after commit."""
     IndexTask.objects.create(kind=kind, object_id=object_id)
-    if not getattr(connection, "_kooperacja_sync_scheduled", False):
-        connection._kooperacja_sync_scheduled = True
+    # Once per transaction: Django's own list of commit callbacks says whether it is already
+    # there, and forgets it when the transaction (or savepoint) is rolled back.
+    scheduled = (entry[1] for entry in connection.run_on_commit)
+    if _apply_after_commit not in scheduled:
         transaction.on_commit(_apply_after_commit)
 
 
 def _apply_after_commit() -> None:
-    connection._kooperacja_sync_scheduled = False
     try:
         apply_pending()
     except IndexUnavailable as error:
@@ -57,58 +60,117 @@ class SyncResult:
         return self.indexed + self.deleted
 
 
-def _actions(tasks: list[IndexTask]):
-    """Bulk actions bringing each task's object up to date: indexed, or removed."""
-    wanted: dict[str, set[int]] = {}
+def _actions(kind: str, ids: set[int]) -> list[dict]:
+    """Bulk actions bringing each object of ``kind`` up to date: indexed, or removed."""
+    queryset, build = indexable(kind)
+    objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
+    alias = ensure_alias(DOCUMENTS[kind])
+    actions = []
+    for object_id in sorted(ids):
+        obj = objects.get(object_id)
+        if obj is None:
+            actions.append({"_op_type": "delete", "_index": alias, "_id": object_id})
+        else:
+            actions.append(build(obj).to_dict(include_meta=True) | {"_index": alias})
+    return actions
+
+
+def _refused_ids(errors: list[dict]) -> dict[int, str]:
+    """The object ids Elasticsearch refused, with its reason (deleting a missing one is fine)."""
+    refused = {}
+    for error in errors:
+        (operation, item), *_ = error.items()
+        if operation == "delete" and item.get("status") == 404:
+            continue
+        refused[int(item["_id"])] = f"{item.get('status')}: {item.get('error')}"[:2000]
+    return refused
+
+
+def _apply_batch(tasks: list[IndexTask], refresh: bool, result: "SyncResult") -> str:
+    """Apply one batch of tasks, kind by kind; delete the applied ones and count refusals
+    on the others. Returns what went wrong ("" when everything was applied)."""
+    by_kind: dict[str, list[IndexTask]] = {}
     for task in tasks:
-        wanted.setdefault(task.kind, set()).add(task.object_id)
-    for kind, ids in wanted.items():
-        queryset, build = indexable(kind)
-        objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
-        alias = ensure_alias(DOCUMENTS[kind])
-        for object_id in sorted(ids):
-            obj = objects.get(object_id)
-            if obj is None:
-                yield {"_op_type": "delete", "_index": alias, "_id": object_id}
-            else:
-                yield build(obj).to_dict(include_meta=True) | {"_index": alias}
+        by_kind.setdefault(task.kind, []).append(task)
+    problems = []
+    for kind, kind_tasks in by_kind.items():
+        actions = _actions(kind, {task.object_id for task in kind_tasks})
+        _, errors = bulk(get_client(), actions, raise_on_error=False, refresh=refresh)
+        refused = _refused_ids(errors)
+        done = [task.pk for task in kind_tasks if task.object_id not in refused]
+        IndexTask.objects.filter(pk__in=done).delete()
+        deleted = {a["_id"] for a in actions if a.get("_op_type") == "delete"} - set(refused)
+        result.deleted += len(deleted)
+        result.indexed += len(actions) - len(refused) - len(deleted)
+        for task in kind_tasks:
+            if task.object_id in refused:
+                _count_failure(task, refused[task.object_id], may_park=True)
+        if refused:
+            problems.append(f"Elasticsearch refused {len(refused)} {kind} change(s)")
+    return "; ".join(problems)
+
+
+def _count_failure(task: IndexTask, error: str, may_park: bool) -> None:
+    task.attempts += 1
+    task.last_error = error[:2000]
+    if may_park and task.attempts >= settings.INDEX_TASK_MAX_ATTEMPTS:
+        task.parked_at = timezone.now()
+        logger.error("index task %s parked after %s refusals: %s", task, task.attempts, error)
+    task.save(update_fields=["attempts", "last_error", "parked_at"])
 
 
 def apply_pending(batch_size: int = 500, refresh: bool = False) -> SyncResult:
-    """Apply queued tasks in batches until none is left; raise IndexUnavailable on failure."""
+    """Apply queued tasks in batches until none is left; raise IndexUnavailable on failure.
+
+    Unreachable: every task of the batch stays, with the error. Refused: the
+    other tasks are applied, the refused ones stay and are parked after
+    ``INDEX_TASK_MAX_ATTEMPTS`` refusals.
+    """
     result = SyncResult()
+    seen: set[int] = set()
+    problems = []
     while True:
-        failure = ""
         with transaction.atomic():
             tasks = list(
-                IndexTask.objects.select_for_update(skip_locked=True).order_by("id")[:batch_size]
+                IndexTask.objects.select_for_update(skip_locked=True)
+                .filter(parked_at=None)
+                .exclude(pk__in=seen)
+                .order_by("id")[:batch_size]
             )
             if not tasks:
                 break
+            seen.update(task.pk for task in tasks)
             try:
-                actions = list(_actions(tasks))
-                _, errors = bulk(get_client(), actions, raise_on_error=False, refresh=refresh)
+                problem = _apply_batch(tasks, refresh, result)
             except UNAVAILABLE as error:
-                failure = f"Elasticsearch is unreachable: {error}"
+                unreachable = f"Elasticsearch is unreachable: {error}"
             else:
-                refused = [e for e in errors if e.get("delete", {}).get("status") != 404]
-                if refused:
-                    failure = f"Elasticsearch refused {len(refused)} change(s): {refused[:3]}"
-                else:
-                    IndexTask.objects.filter(pk__in=[task.pk for task in tasks]).delete()
-                    deleted = sum(1 for action in actions if action.get("_op_type") == "delete")
-                    result.deleted += deleted
-                    result.indexed += len(actions) - deleted
-        if failure:
+                unreachable = ""
+                if problem:
+                    problems.append(problem)
+        if unreachable:
             IndexTask.objects.filter(pk__in=[task.pk for task in tasks]).update(
-                attempts=F("attempts") + 1, last_error=failure[:2000]
+                attempts=F("attempts") + 1, last_error=unreachable[:2000]
             )
-            raise IndexUnavailable(failure)
+            raise IndexUnavailable(unreachable)
+    if problems:
+        raise IndexUnavailable("; ".join(problems))
     return result
 
 
 def pending_count() -> int:
-    return IndexTask.objects.count()
+    """Changes waiting to be applied (parked ones not included)."""
+    return IndexTask.objects.filter(parked_at=None).count()
+
+
+def parked():
+    """Changes Elasticsearch kept refusing, oldest first: for an operator to look at."""
+    return IndexTask.objects.exclude(parked_at=None).order_by("parked_at", "id")
+
+
+def retry_parked() -> int:
+    """Put the parked changes back in the queue (after the cause is fixed); how many."""
+    return parked().update(parked_at=None, attempts=0)
 
 
 def flush() -> SyncResult:

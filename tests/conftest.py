@@ -26,9 +26,10 @@ def pytest_sessionstart(session):
 def _remove_test_indices():
     """Whatever a test run indexes, it removes when the run ends."""
     yield
-    from search.client import delete_prefixed_indices
+    from search.client import delete_prefixed_indices, patient_client
 
-    delete_prefixed_indices()
+    with patient_client():
+        delete_prefixed_indices()
 
 
 @pytest.fixture(autouse=True)
@@ -43,12 +44,17 @@ def _site_language():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters and cached fragments never leak from one test into the next."""
+    """Rate-limit counters, cached fragments and the search client's breaker (it lives with
+    the cached client) never leak from one test into the next."""
     from django.core.cache import cache
 
+    from search.client import get_client
+
     cache.clear()
+    get_client.cache_clear()
     yield
     cache.clear()
+    get_client.cache_clear()
 
 
 SMALL_DIRECTORY = Path(__file__).parent / "data" / "small_directory.jsonl"
@@ -65,11 +71,13 @@ def small_directory(db):
 @pytest.fixture
 def search_index(db, settings):
     """An empty search index for this test (documents written by earlier tests removed)."""
-    from search.client import delete_prefixed_indices
+    from search.client import delete_prefixed_indices, patient_client
 
-    delete_prefixed_indices()
+    with patient_client():
+        delete_prefixed_indices()
     yield
-    delete_prefixed_indices()
+    with patient_client():
+        delete_prefixed_indices()
 
 
 @pytest.fixture

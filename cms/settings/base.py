@@ -101,7 +101,14 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "koope
 # Shard and replica counts belong to the cluster, not to the code.
 ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
+# Web requests wait this long for Elasticsearch, without retrying; after a timeout or a lost
+# connection they fail at once for ELASTICSEARCH_BREAKER_SECONDS (search/client.py). Commands
+# doing heavy work (sync worker, rebuild_index, import) wait ELASTICSEARCH_PATIENT_TIMEOUT.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
+ELASTICSEARCH_BREAKER_SECONDS = float(os.environ.get("ELASTICSEARCH_BREAKER_SECONDS", "15"))
+ELASTICSEARCH_PATIENT_TIMEOUT = float(os.environ.get("ELASTICSEARCH_PATIENT_TIMEOUT", "30"))
+# An index change Elasticsearch refuses this many times is parked (sync_index --status).
+INDEX_TASK_MAX_ATTEMPTS = int(os.environ.get("INDEX_TASK_MAX_ATTEMPTS", "5"))
 
 # The map's background tiles. Any XYZ tile server works; the map page stays
 # usable (its list of places) when the tiles cannot be loaded.

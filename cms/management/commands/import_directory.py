@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, no_translations
 
 from cms.exchange.importer import import_directory
+from search.client import patient_client
 from search.sync import IndexUnavailable, flush
 
 PROGRESS_FROM = 200  # records; smaller files finish before a progress line would help
@@ -25,6 +26,11 @@ class Command(BaseCommand):
 
     # Error lines are a contract read by scripts as well as people: always in English.
     @no_translations
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
+
     def handle(self, *args, file, dry_run, **options):
         report = import_directory(file, dry_run=dry_run, progress=self._progress)
         if not report.ok:

@@ -24,6 +24,7 @@ from search.sync import IndexUnavailable, flush
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "directory.jsonl"
 DEMO_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
+from search.client import patient_client
 
 # (e-mail, role description, organisation name, kind, profile slug, voivodeship TERYT)
 ACCOUNTS = [
@@ -66,6 +67,11 @@ class Command(BaseCommand):
         report = import_directory(DEMO_FILE)
         if not report.ok:
             for problem in report.errors:
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
+
                 self.stderr.write(str(problem))
             raise CommandError("the demo directory did not import")
         total = sum(report.created.values()) + sum(report.updated.values())

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from search.client import patient_client
 from search.measure.benchmark import report, run
 from search.sync import UNAVAILABLE
 
@@ -15,6 +16,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
 
     def handle(self, *args, sizes, **options):
         if any(size < 100 or size > 1_000_000 for size in sizes):

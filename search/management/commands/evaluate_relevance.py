@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.client import patient_client
 from search.measure.evaluation import report, run
 from search.sync import UNAVAILABLE
 
@@ -11,6 +12,11 @@ class Command(BaseCommand):
         "Evaluate the matcher on tests/relevance/judged_needs.jsonl against Wagtail's database "
         "search and a plain multi_match. The demo directory must be loaded (make demo / make eval)."
     )
+
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
 
     def handle(self, *args, **options):
         try:

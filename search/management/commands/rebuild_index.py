@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from elasticsearch.helpers import bulk
 
-from search.client import get_client
+from search.client import get_client, patient_client
 from search.documents import DOCUMENTS, create_versioned_index, indexable
 from search.sync import UNAVAILABLE, IndexUnavailable, apply_pending, enqueue
 
@@ -17,6 +17,11 @@ class Command(BaseCommand):
         "indices, then move each alias in one atomic step: searches never see an empty or "
         "half-built index."
     )
+
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
 
     def handle(self, *args, **options):
         try:
