@@ -12,6 +12,9 @@ from cms.api import api
 from cms.map.views import partnership_map
 from search.views import directory_search
 
+# A plain page (JSON on the API), and 503 while the database is unreachable.
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
