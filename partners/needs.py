@@ -86,12 +86,22 @@ def _cooperative_addresses(cooperative: CooperativePage) -> list[str]:
     return sorted({*members, *([cooperative.email] if cooperative.email else [])})
 
 
+def _last_words(inquiry: Inquiry, user) -> str:
+    """What ``user`` last wrote in ``inquiry`` (its first message or their latest reply)."""
+    reply = inquiry.replies.filter(author=user).order_by("-created_at", "-pk").first()
+    if reply:
+        return reply.message.strip()
+    return inquiry.message.strip() if inquiry.sent_by_id == user.pk else ""
+
+
 @transaction.atomic
 def send_inquiry(need: Need, cooperative: CooperativePage, user, message: str, request=None):
-    inquiry, created = Inquiry.objects.get_or_create(
+    inquiry, created = Inquiry.objects.select_for_update().get_or_create(
         need=need, cooperative=cooperative, defaults={"sent_by": user, "message": message}
     )
     if not created:
+        if _last_words(inquiry, user) == message.strip():
+            return inquiry  # sent again (a retry, a double click): already stored and sent
         InquiryReply.objects.create(inquiry=inquiry, author=user, message=message)
     link = reverse("inquiry", args=[inquiry.pk])
     if request is not None:

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.postgres",
     "django.contrib.auth",
@@ -189,3 +191,11 @@ LOGGING = {
     "filters": {"database_outage": {"()": "cms.errors.DatabaseOutageFilter"}},
     "loggers": {"django.request": {"filters": ["database_outage"]}},
 }
+# Background work (e-mail delivery) waits in PostgreSQL, in the "queue" backend, for
+# `python manage.py db_worker --backend queue`. Wagtail's own tasks (its search and reference
+# indexes) use "default" and still run inline, as they did before there was a queue.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+}
+

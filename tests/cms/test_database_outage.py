@@ -13,9 +13,11 @@ from django.test import Client, RequestFactory
 
 from cms import errors
 
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
-def database_down(transactional_db):
+def database_down():
     connection = connections["default"]
     port = connection.settings_dict["PORT"]
     connection.close()
@@ -59,7 +61,7 @@ def test_an_outage_is_one_log_line_not_a_traceback_per_request(visitor, database
     assert not any(record.exc_info for record in caplog.records)
 
 
-def test_the_site_recovers_by_itself(visitor, transactional_db):
+def test_the_site_recovers_by_itself(visitor):
     connection = connections["default"]
     port = connection.settings_dict["PORT"]
     connection.close()
