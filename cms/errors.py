@@ -58,11 +58,13 @@ outage = _Outage()
 
 
 class DatabaseOutageFilter(logging.Filter):
-    """Keeps the per-request traceback of a database outage out of the log (see above)."""
+    """Keeps per-request lines of an outage out of ``django.request``: the traceback of a lost
+    database, and every deliberate 503 (a service briefly unavailable is logged once by
+    whoever noticed it: this module, or the search client's breaker)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        return not _database_down(error)
+        return not _database_down(error) and getattr(record, "status_code", None) != 503
 
 
 def _wants_json(request) -> bool:

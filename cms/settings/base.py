@@ -199,3 +199,14 @@ TASKS = {
     "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
 }
 
+# An outage is logged once (and a database outage once a minute), not per request.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"database_outage": {"()": "cms.errors.DatabaseOutageFilter"}},
+    "loggers": {
+        "django.request": {"filters": ["database_outage"]},
+        # search.client reports a lost or hung cluster once; the pool would repeat it.
+        "elastic_transport.node_pool": {"level": "ERROR"},
+    },
+}

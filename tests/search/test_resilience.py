@@ -6,6 +6,7 @@ index with a write block.
 """
 
 import io
+import logging
 import socket
 import threading
 import time
@@ -61,12 +62,18 @@ def hung_elasticsearch(settings):
     get_client.cache_clear()
 
 
-def test_a_hung_cluster_is_asked_once_then_requests_fail_at_once(client, db, hung_elasticsearch):
+def test_a_hung_cluster_is_asked_once_then_requests_fail_at_once(
+    client, db, hung_elasticsearch, caplog
+):
+    caplog.set_level(logging.INFO)
     for _ in range(4):
         response = client.get("/api/v1/match", {"q": "szycie"})
         assert response.status_code == 503
     # The first request waited for the timeout; the breaker answered the other three.
     assert len(hung_elasticsearch.accepted) == 1
+    # One line for the outage, not one per refused request.
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.name for r in warnings] == ["search.client"]
 
 
 def test_pages_and_writes_keep_working_while_the_cluster_hangs(client, small_directory, settings):
