@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Voivodeship
@@ -14,6 +15,9 @@ from workshops.models import WorkshopPage
 
 MAX_JOBS = 10_000
 EARLIEST_START = dt.date(1990, 1, 1)
+# What a person may write in one free-text box (a need's detail, a message, a partnership's
+# work or description): the database would take any length, the pages should not.
+LONG_TEXT = 4000
 
 
 class NeedForm(forms.Form):
@@ -25,7 +29,7 @@ class NeedForm(forms.Form):
     description = forms.CharField(
         label=_("More detail"),
         required=False,
-        max_length=4000,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     quantity = forms.CharField(label=_("How many or how much"), required=False, max_length=120)
@@ -89,13 +93,16 @@ class NeedForm(forms.Form):
 
 class InquiryForm(forms.Form):
     message = forms.CharField(
-        label=_("Your message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Your message"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class ReplyForm(forms.Form):
     message = forms.CharField(
-        label=_("Reply"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reply"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", "—"), *Inquiry.Status.choices]
@@ -145,6 +152,12 @@ class PartnershipForm(forms.ModelForm):
         self.fields["partner"].queryset = PartnerPage.objects.live().order_by("title")
         self.fields["workshops"].queryset = WorkshopPage.objects.live().order_by("title")
         self.fields["jobs_created"].widget.attrs["max"] = MAX_JOBS
+        # Their columns are unbounded text: bound them as the need form bounds its detail.
+        for name in ("work", "description"):
+            field = self.fields[name]
+            field.max_length = LONG_TEXT
+            field.validators.append(validators.MaxLengthValidator(LONG_TEXT))
+            field.widget.attrs.update(field.widget_attrs(field.widget))
 
     def clean_jobs_created(self):
         jobs = self.cleaned_data["jobs_created"]

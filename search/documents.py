@@ -5,18 +5,28 @@ the base forms (``stems``) and their ASCII forms (``folded``) in fields the
 core ``standard`` analyzer splits, so the same mapping works on the bare
 local node and on a full production cluster. Shard and replica counts come
 from settings.
+
+A cooperative's certificates are indexed with their dates, not judged when
+indexed: a certificate lapses on its day without anyone saving the profile,
+so the matcher checks validity against the day it is asked
+(:func:`search.query.certificate_held`).
 """
 
+import logging
 from datetime import UTC, datetime
+from functools import cache
 
 from django.conf import settings
+from elasticsearch import BadRequestError
 from elasticsearch.dsl import (
     Boolean,
     Date,
     Document,
     GeoPoint,
+    InnerDoc,
     Integer,
     Keyword,
+    Nested,
     Text,
 )
 
@@ -24,6 +34,8 @@ from cms.kinds import PROFILE_KINDS
 from partners.models import Need
 from search.analysis import analyse
 from search.client import get_client, index_name
+
+logger = logging.getLogger(__name__)
 
 
 class DirectoryDocument(Document):
@@ -47,11 +59,21 @@ class DirectoryDocument(Document):
         return index_name(cls.kind)
 
 
+class Certificate(InnerDoc):
+    """A certificate a cooperative holds and the days it is valid (an open end: no date)."""
+
+    code = Keyword()
+    valid_from = Date()
+    valid_until = Date()
+
+
 class CooperativeDocument(DirectoryDocument):
     """A live cooperative profile as the matcher sees it."""
 
     capacity_note = Text(index=False)
+    # The codes valid on the day of indexing, for listing; the matcher filters on certificates.
     certifications = Keyword()
+    certificates = Nested(Certificate)
     service_radius_km = Integer()
     employees_total = Integer()
     accepts_orders = Boolean()
@@ -125,13 +147,33 @@ def create_versioned_index(document: type[Document]) -> str:
 
 
 def ensure_alias(document: type[Document]) -> str:
-    """The alias of ``document``, created with a first index when it does not exist yet."""
+    """The alias of ``document``, created with a first index when it does not exist yet, and
+    its index given the fields added to ``document`` since it was built."""
     client = get_client()
     alias = document.alias_name()
     if not client.indices.exists_alias(name=alias):
         name = create_versioned_index(document)
         client.indices.put_alias(index=name, name=alias)
+    else:
+        add_new_fields(document, alias)
     return alias
+
+
+@cache
+def add_new_fields(document: type[Document], alias: str) -> None:
+    """Once per process, add the fields ``document`` has gained to the index behind ``alias``.
+
+    An index built by an older version keeps working until ``rebuild_index``
+    replaces it: a new field (a cooperative's dated ``certificates``) is
+    mapped as designed before the first document carrying it arrives, instead
+    of being guessed by Elasticsearch's dynamic mapping, which would make
+    every query on it fail. Adding fields is all a mapping update may do; a
+    changed field is logged and needs ``rebuild_index``.
+    """
+    try:
+        get_client().indices.put_mapping(index=alias, **document._doc_type.mapping.to_dict())
+    except BadRequestError as error:
+        logger.error("index %s needs `manage.py rebuild_index`: %s", alias, error)
 
 
 def cooperative_text(page) -> str:
@@ -221,6 +263,14 @@ def cooperative_document(page) -> CooperativeDocument:
         voivodeship=page.voivodeship.teryt if page.voivodeship_id else None,
         capabilities=[capability.code for capability in page.capabilities.all()],
         certifications=sorted(c.certification.code for c in page.valid_certificates()),
+        certificates=[
+            Certificate(
+                code=certificate.certification.code,
+                valid_from=certificate.valid_from,
+                valid_until=certificate.valid_until,
+            )
+            for certificate in page.certificates.all()
+        ],
         service_radius_km=page.service_radius_km,
         employees_total=page.employees_total,
         accepts_orders=page.accepts_orders,

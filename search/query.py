@@ -9,15 +9,19 @@ Signals, strongest first:
 3. distance: a Gaussian decay from the need's location.
 
 Filters: only live cooperatives are in the index; orders must be accepted;
-required certificates must all be held and valid; ``radius_km`` keeps only
-cooperatives within that distance of the need.
+required certificates must all be held and valid on the day of asking (their
+dates are in the index, so one that lapsed since indexing no longer
+matches); ``radius_km`` keeps only cooperatives within that distance of the
+need.
 """
 
+import datetime as dt
 import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from django.utils import timezone
 from elasticsearch.dsl import MultiSearch, Q, Search
 
 from cms.distance import distance_km
@@ -52,10 +56,17 @@ class MatchRequest:
     # Keep only cooperatives whose own service radius reaches the need's place.
     within_service_area: bool = False
     voivodeship: str = ""  # TERYT code: only cooperatives registered there
+    # The day certificates must be valid on; None: today.
+    as_of: dt.date | None = None
 
     @property
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def day(self) -> dt.date:
+        """The day the request is asked on (certificates are checked against it)."""
+        return self.as_of or timezone.localdate()
 
     @classmethod
     def from_need(cls, need) -> "MatchRequest":
@@ -142,6 +153,51 @@ def hit_distance(source: dict, lat: float | None, lon: float | None) -> float | 
     return round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
 
 
+def certificate_held(code: str, day: dt.date) -> Q:
+    """A cooperative holds a certificate ``code`` valid on ``day`` (both ends included)."""
+    within = [
+        Q("term", **{"certificates.code": code}),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=Q("exists", field="certificates.valid_from")),
+                Q("range", **{"certificates.valid_from": {"lte": day.isoformat()}}),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=Q("exists", field="certificates.valid_until")),
+                Q("range", **{"certificates.valid_until": {"gte": day.isoformat()}}),
+            ],
+            minimum_should_match=1,
+        ),
+    ]
+    held = Q("nested", path="certificates", query=Q("bool", filter=within), ignore_unmapped=True)
+    # A document indexed before certificates carried their dates (until rebuild_index runs)
+    # has only the codes that were valid when it was indexed.
+    indexed_before = Q(
+        "bool",
+        filter=[Q("term", certifications=code)],
+        must_not=[Q("nested", path="certificates", query=Q("match_all"), ignore_unmapped=True)],
+    )
+    return Q("bool", should=[held, indexed_before], minimum_should_match=1)
+
+
+def certificates_valid_on(source: dict, day: dt.date) -> set[str]:
+    """The codes of an indexed cooperative's certificates that are valid on ``day``."""
+    if "certificates" not in source:
+        return set(source.get("certifications", []))
+    today = day.isoformat()
+    return {
+        certificate["code"]
+        for certificate in source["certificates"]
+        if (certificate.get("valid_from") or today)[:10] <= today
+        and today <= (certificate.get("valid_until") or today)[:10]
+    }
+
+
 @lru_cache(maxsize=1)
 def _taxonomy_and_lexicon(stamp: int) -> tuple[Taxonomy, Lexicon]:
     """The taxonomy and the lexicon of the directory's words, rebuilt every few minutes."""
@@ -189,7 +245,7 @@ def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Sear
             )
         )
     filters = [Q("term", accepts_orders=True)]
-    filters += [Q("term", certifications=code) for code in need.certifications]
+    filters += [certificate_held(code, need.day) for code in need.certifications]
     if need.voivodeship:
         filters.append(Q("term", voivodeship=need.voivodeship))
     if need.located and need.radius_km:
@@ -255,6 +311,7 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     """The need as the matcher asks it: placed (see :func:`locate`), with the capability
     codes it names or its words imply, and the lexicon its words are analysed with."""
     need, place = locate(need)
+    need = replace(need, as_of=need.day)  # one day for the filter and the explanation
     taxonomy, lexicon = taxonomy_and_lexicon()
     codes = sorted(set(need.capabilities) | set(taxonomy.capabilities_in(need.text, lexicon)))
     return need, place, codes, lexicon
@@ -294,7 +351,7 @@ def match(need: MatchRequest) -> MatchResult:
                     terms=terms,
                     distance_km=distance,
                     certifications=sorted(
-                        set(need.certifications) & set(source.get("certifications", []))
+                        set(need.certifications) & certificates_valid_on(source, need.day)
                     ),
                     capacity=source.get("capacity_note") or "",
                 ),

@@ -3,6 +3,8 @@
 Both print the same lines as the page (``Table.lines``), headers in the
 active language. Numbers are numbers; a count that could not be made (needs
 without a match while the matcher is down) is an empty cell, never a 0.
+Text is text: a name or title that starts like a formula is neutralised
+(:mod:`cms.spreadsheets`), so a need titled ``=HYPERLINK(…)`` never runs.
 
 CSV is UTF-8 with a byte-order mark, because Excel otherwise reads Polish
 letters as Windows-1250, and it is separated the way Excel expects in the
@@ -24,6 +26,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from cms.dashboard.figures import MATCHLESS_RULE, PERIOD_RULES, Figures, Table
+from cms.spreadsheets import append_row, csv_cell
 from partners.models import Need
 from search.analysis import fold
 
@@ -61,7 +64,7 @@ def csv_bytes(figures: Figures, table: str) -> bytes:
     delimiter = ";" if (get_language() or "pl").startswith("pl") else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerows(
-        ["" if value is None else value for value in line]
+        ["" if value is None else csv_cell(value) for value in line]
         for line in table_lines(tables(figures)[table])
     )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -78,7 +81,7 @@ def xlsx_bytes(figures: Figures, unmatched: list[Need] | None = None) -> bytes:
         _preamble(sheet, figures)
         lines = table_lines(table)
         for line in lines:
-            sheet.append(line)
+            append_row(sheet, line)
         for row in (XLSX_HEADER_ROW, XLSX_HEADER_ROW + len(lines) - 1):  # header and total
             for cell in sheet[row]:
                 cell.font = BOLD
@@ -166,19 +169,21 @@ def _sheet_title(title: str) -> str:
 
 def _preamble(sheet, figures: Figures) -> None:
     """The lines above a sheet's table: what, where, which period, made when."""
-    sheet.append(
-        [gettext("Kooperacja: regional figures, %(region)s") % {"region": figures.region_name}]
+    append_row(
+        sheet,
+        [gettext("Kooperacja: regional figures, %(region)s") % {"region": figures.region_name}],
     )
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([gettext("Period: %(period)s") % {"period": figures.period}])
+    append_row(sheet, [gettext("Period: %(period)s") % {"period": figures.period}])
     made_at = timezone.localtime(figures.made_at)
-    sheet.append(
+    append_row(
+        sheet,
         [
             gettext("Counted on %(day)s at %(hour)s.")
             % {"day": formats.date_format(made_at, "DATE_FORMAT"), "hour": f"{made_at:%H:%M}"}
-        ]
+        ],
     )
-    sheet.append([])
+    append_row(sheet, [])
 
 
 def _widths(sheet) -> None:
@@ -192,17 +197,20 @@ def _widths(sheet) -> None:
 def _unmatched_sheet(workbook: Workbook, figures: Figures, unmatched: list[Need]) -> None:
     sheet = workbook.create_sheet(_sheet_title(gettext("Needs without a match")))
     _preamble(sheet, figures)
-    sheet.append([gettext("Need"), gettext("Company"), gettext("Posted"), gettext("Kinds of work")])
+    append_row(
+        sheet, [gettext("Need"), gettext("Company"), gettext("Posted"), gettext("Kinds of work")]
+    )
     for cell in sheet[XLSX_HEADER_ROW]:
         cell.font = BOLD
     for need in unmatched:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 need.title,
                 need.partner.title,
                 timezone.localdate(need.created_at),
                 ", ".join(capability.label for capability in need.capabilities.all()),
-            ]
+            ],
         )
     _widths(sheet)
 
@@ -210,17 +218,17 @@ def _unmatched_sheet(workbook: Workbook, figures: Figures, unmatched: list[Need]
 def _definitions_sheet(workbook: Workbook, figures: Figures) -> None:
     sheet = workbook.create_sheet(_sheet_title(gettext("Definitions")))
     _preamble(sheet, figures)
-    sheet.append([gettext("How the period is counted")])
+    append_row(sheet, [gettext("How the period is counted")])
     sheet.cell(sheet.max_row, 1).font = BOLD
     for rule in PERIOD_RULES:
-        sheet.append([str(rule)])
-    sheet.append([])
-    sheet.append([gettext("What the columns count")])
+        append_row(sheet, [str(rule)])
+    append_row(sheet, [])
+    append_row(sheet, [gettext("What the columns count")])
     sheet.cell(sheet.max_row, 1).font = BOLD
     for column in figures.regions.columns:
-        sheet.append([str(column.label), str(column.meaning)])
-    sheet.append([str(MATCHLESS_RULE)])
+        append_row(sheet, [str(column.label), str(column.meaning)])
+    append_row(sheet, [str(MATCHLESS_RULE)])
     if not figures.matching_available:
-        sheet.append([gettext("The matcher was unavailable, so those cells are empty.")])
+        append_row(sheet, [gettext("The matcher was unavailable, so those cells are empty.")])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 80

@@ -8,6 +8,7 @@ from typing import TextIO
 from cms.exchange.schema import WRITE_ORDER
 from cms.exchange.writer import MANY, PLAIN_MODELS, SCALARS, record_model
 from cms.kinds import PROFILE_KINDS
+from cms.spreadsheets import csv_cell
 from partners.models import Partnership
 
 
@@ -121,7 +122,8 @@ PLACE_COLUMNS = [
 
 
 def write_csv(kind: str, out: TextIO) -> int:
-    """One catalogue as a spreadsheet: lists joined with "; ", the place flattened."""
+    """One catalogue as a spreadsheet: lists joined with "; ", the place flattened, and text
+    that could start a formula neutralised (:func:`cms.spreadsheets.csv_cell`)."""
     columns = CSV_COLUMNS[kind] + (PLACE_COLUMNS if kind != "partnership" else [])
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
@@ -132,6 +134,6 @@ def write_csv(kind: str, out: TextIO) -> int:
         row.update(record.get("address", {}))
         location = record.get("location", {})
         row.update(lat=location.get("lat"), lon=location.get("lon"))
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         count += 1
     return count

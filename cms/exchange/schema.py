@@ -4,6 +4,12 @@ Each field has a parser that turns the JSON value into what we store or
 raises :class:`FieldError` with a message a person can act on. Extension
 fields (``powiat``, ``regon``, ``verified_on``) are ours; everything in
 interfaces.md is kept exactly.
+
+Every value is bounded by what its column holds (a name by the page title's
+255 characters, a town by 80, a whole number by PostgreSQL's ``integer``),
+and free text by :data:`LONG_TEXT`, so a value that passes here is never
+refused or cut at write time, nor makes a page of megabytes that
+Elasticsearch refuses to index.
 """
 
 import datetime as dt
@@ -24,30 +30,47 @@ from cms.identifiers import (
 from cms.kinds import PROFILE_KINDS
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Free text (descriptions, capacity, the work of a partnership): the database would take any
+# length, the pages and the search index should not.
+LONG_TEXT = 10_000
+# The largest number a PositiveIntegerField holds in PostgreSQL (an ``integer`` column).
+INTEGER_MAX = 2_147_483_647
+# Jobs created by one partnership: the partnership form's bound (partners.forms.MAX_JOBS).
+MAX_JOBS = 10_000
 
 
 class FieldError(Exception):
     """A value that cannot be imported; the message is shown as ``LINE: field: message``."""
 
 
-def text(value, max_length: int = 0):
+def text(value, max_length: int = LONG_TEXT):
     if not isinstance(value, str):
         raise FieldError("must be text")
     value = value.strip()
-    if max_length and len(value) > max_length:
-        raise FieldError(f"must be at most {max_length} characters")
+    if len(value) > max_length:
+        raise FieldError(f"must be at most {max_length} characters (has {len(value)})")
+    if "\x00" in value:
+        # PostgreSQL cannot store it: refused here rather than half-way through the writing.
+        raise FieldError("must not contain the NUL character (\\u0000)")
     return value
+
+
+def bounded_text(max_length: int) -> Callable:
+    """A parser of text of at most ``max_length`` characters (the model field's own)."""
+    return lambda value: text(value, max_length)
 
 
 def short_text(value):
     return text(value, 200)
 
 
-def non_negative_int(value):
+def non_negative_int(value, maximum: int = INTEGER_MAX):
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError("must be a whole number")
     if value < 0:
         raise FieldError("must not be negative")
+    if value > maximum:
+        raise FieldError(f"must be at most {maximum}")
     return value
 
 
@@ -105,20 +128,29 @@ def krs(value):
 
 
 def email(value):
-    return _checked(EmailValidator(), value)
+    return _checked(EmailValidator(), text(value, 254))
 
 
 def url(value):
-    return _checked(URLValidator(schemes=["http", "https"]), value)
+    return _checked(URLValidator(schemes=["http", "https"]), text(value, 200))
+
+
+# The longest value of each part of an address (AddressMixin's columns).
+ADDRESS_PARTS = {"street": 120, "postal_code": 6, "city": 80}
 
 
 def address(value):
     if not isinstance(value, dict):
         raise FieldError("must be an object {street, postal_code, city}")
-    unknown = set(value) - {"street", "postal_code", "city"}
+    unknown = set(value) - set(ADDRESS_PARTS)
     if unknown:
         raise FieldError(f"unknown key(s): {', '.join(sorted(unknown))}")
-    result = {key: text(value.get(key, ""), 120) for key in ("street", "postal_code", "city")}
+    result = {}
+    for key, max_length in ADDRESS_PARTS.items():
+        try:
+            result[key] = text(value.get(key, ""), max_length)
+        except FieldError as exc:
+            raise FieldError(f"{key} {exc}") from None
     if result["postal_code"]:
         _checked(validate_postal_code, result["postal_code"])
     return result
@@ -157,11 +189,11 @@ COMMON = {
     "description": text,
     "address": address,
     "voivodeship": text,
-    "powiat": short_text,
+    "powiat": bounded_text(60),
     "location": location,
     "website": url,
     "email": email,
-    "phone": lambda value: text(value, 40),
+    "phone": bounded_text(40),
     "verified_on": date,
 }
 
@@ -170,7 +202,7 @@ RECORD_TYPES = {
         required=("slug", "name"),
         fields={
             **COMMON,
-            "name": short_text,
+            "name": bounded_text(255),
             "operator": short_text,
             "participants": non_negative_int,
             "activity_areas": code_list,
@@ -181,7 +213,7 @@ RECORD_TYPES = {
         required=("slug", "name", "capabilities"),
         fields={
             **COMMON,
-            "name": short_text,
+            "name": bounded_text(255),
             "capabilities": code_list,
             "krs": krs,
             "nip": nip,
@@ -198,7 +230,7 @@ RECORD_TYPES = {
     ),
     "partner": RecordType(
         required=("slug", "name"),
-        fields={**COMMON, "name": short_text, "nip": nip, "sector": short_text},
+        fields={**COMMON, "name": bounded_text(255), "nip": nip, "sector": bounded_text(120)},
     ),
     "need": RecordType(
         required=("slug", "partner", "title"),
@@ -207,7 +239,7 @@ RECORD_TYPES = {
             "partner": slug,
             "title": short_text,
             "capabilities": code_list,
-            "quantity": lambda value: text(value, 120),
+            "quantity": bounded_text(120),
             "deadline": date,
             "required_certifications": code_list,
             "status": choice("open", "closed"),
@@ -224,7 +256,7 @@ RECORD_TYPES = {
             "started": date,
             "work": text,
             "capabilities": code_list,
-            "jobs_created": non_negative_int,
+            "jobs_created": lambda value: non_negative_int(value, MAX_JOBS),
             "status": choice("active", "planned", "ended"),
         },
     ),

@@ -22,5 +22,8 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get(
     "ELASTICSEARCH_INDEX_PREFIX", f"test-kooperacja-{os.getpid()}"
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Several test processes may share two cores with Elasticsearch: give it longer than the
+# 3 s a production web request waits (the resilience tests set their own short timeouts).
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "10"))
 # Nothing listens here: the map's tiles always fail in tests, as they may for users.
 MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"

@@ -163,4 +163,5 @@ def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(
     assert indexed_ids() == sorted(page.pk for page in pages)
     found = match(MatchRequest("żagle i plandeki")).results
     assert sorted(item.slug for item in found) == ["ss-igla"]  # Smak takes no orders
-    assert "Wersja 8" in CooperativeDocument.get(id=pages[0].pk).description
+    document = CooperativeDocument.get(id=pages[0].pk, index=CooperativeDocument.alias_name())
+    assert "Wersja 8" in document.description
