@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.accounts.admin_login import admin_login
 from cms.api import api
 from cms.map.views import partnership_map
 from search.views import directory_search
@@ -16,7 +16,9 @@ from search.views import directory_search
 handler500 = "cms.errors.server_error"
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Django's own admin is not mounted: Wagtail's admin does all the work, and one login
+    # door (allauth's, rate-limited, with the second factor) is easier to guard than three.
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

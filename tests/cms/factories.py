@@ -1,14 +1,36 @@
 """factory_boy factories for people, organisations, and the base of every profile page factory."""
 
+import time
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
+from cms.accounts import second_factor
 from cms.kinds import kind_of_model
 from cms.models import Membership, Organisation, Voivodeship
 
 PASSWORD = "Kooperacja-test-2026"
+# Administrators and regional centre members must have an authenticator app before they may
+# use the admin or the dashboard (cms/accounts/second_factor.py). The factories give them one
+# with this secret, as they would have set up in real life; pass ``totp=False`` to leave it out
+# (``totp=True`` gives it to anyone).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app with ``secret`` shows now (allauth's own arithmetic);
+    a code is accepted once, in the 30-second period it belongs to, so avoid a period's end."""
+    if time.time() % 30 > 28:
+        time.sleep(2.5)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def _give_authenticator_app(user, wanted) -> None:
+    if wanted and not second_factor.has_authenticator_app(user):
+        second_factor.set_authenticator_app(user, TOTP_SECRET)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -25,6 +47,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """Administrators get an authenticator app (see TOTP_SECRET)."""
+        if create:
+            _give_authenticator_app(self, self.is_superuser if extracted is None else extracted)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -47,10 +75,18 @@ class RegionalCentreFactory(OrganisationFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     status = Membership.Status.ACTIVE
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """Members of a regional centre get an authenticator app (see TOTP_SECRET)."""
+        if create:
+            centre = self.organisation.kind == Organisation.Kind.REGIONAL_CENTRE
+            _give_authenticator_app(self.user, centre if extracted is None else extracted)
 
 
 def member_of(organisation):

@@ -32,8 +32,10 @@ def test_language_switcher_moves_to_the_english_url_and_back(client):
 
 
 def test_wagtail_admin_login_page_is_served(client):
-    response = client.get("/admin/login/")
+    """The admin signs in through the site's login (tests/cms/accounts/test_login_limits.py)."""
+    response = client.get("/admin/login/", follow=True)
     assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/accounts/login/?next=%2Fadmin%2F"
     assert b'name="password"' in response.content
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -22,7 +21,7 @@ from cms import roles
 from cms.models import HomePage, Organisation, Voivodeship
 from cooperatives.models import Capability, CooperativeIndexPage, CooperativePage
 from partners.models import PartnerPage, Partnership
-from tests.cms.factories import OrganisationFactory, RegionalCentreFactory, member_of
+from tests.cms.factories import OrganisationFactory, RegionalCentreFactory, UserFactory, member_of
 from tests.workshops.factories import WorkshopPageFactory
 from workshops.models import WorkshopIndexPage, WorkshopPage
 
@@ -83,7 +82,8 @@ def world(small_directory):
         "cooperative_editor": member_of(cooperative),
         "workshop_editor": member_of(workshop),
         "company_member": member_of(company),
-        "admin": get_user_model().objects.create_superuser("admin", "admin@example.org", "x"),
+        # An administrator, with the authenticator app the admin requires of them.
+        "admin": UserFactory(username="admin", is_staff=True, is_superuser=True),
         "moderator_wielkopolska": member_of(regional_centre("30", "ROPS Poznań")),
         "moderator_mazowsze": member_of(regional_centre("14", "ROPS Warszawa")),
         "moderator_lodz": member_of(regional_centre("10", "ROPS Łódź")),

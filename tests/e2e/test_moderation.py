@@ -6,7 +6,7 @@ from wagtail.users.models import UserProfile
 from cms import roles
 from cms.models import Organisation, Voivodeship
 from cooperatives.models import CooperativePage
-from tests.cms.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from tests.cms.factories import PASSWORD, MembershipFactory, OrganisationFactory, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,11 +23,17 @@ def person(organisation):
 
 
 def admin_login(page, user):
+    """The admin's login is the site's: e-mail and password, then the authenticator app's
+    code for those who must have one (the regional centre's member here)."""
     page.goto("/admin/login/")
     # The login form speaks the site's default language (Polish); fields by their ids.
-    page.locator("#id_username").fill(user.username)
+    page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type='submit']").click()
+    page.get_by_role("button", name="Zaloguj", exact=True).click()
+    if roles.can_see_regional_dashboard(user):
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        page.locator("#id_code").fill(totp_code())
+        page.get_by_role("button", name="Zaloguj", exact=True).click()
     page.wait_for_url("**/admin/")
 
 

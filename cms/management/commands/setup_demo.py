@@ -3,7 +3,10 @@
 The directory comes in through the public import, like any regional
 centre's data would. The accounts show each role: an administrator, WTZ
 staff who edit their cooperative, a regional-centre moderator, and a
-company member. Their passwords are printed on purpose: demo only.
+company member. Their passwords are printed on purpose: demo only. So is the
+secret of the authenticator app that the administrator and the regional centre
+must use (one secret for both), with a few single-use recovery codes for those
+who walk the demo without a phone.
 """
 
 from pathlib import Path
@@ -15,16 +18,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms import roles
+from cms.accounts import second_factor
 from cms.exchange.importer import import_directory
 from cms.kinds import PROFILE_KINDS
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
+from search.client import patient_client
 from search.sync import IndexUnavailable, flush
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "directory.jsonl"
 DEMO_PASSWORD = "kooperacja-demo"  # noqa: S105 - printed on purpose, demo only
-from search.client import patient_client
+DEMO_TOTP_SECRET = "KOOPERACJADEMOTOTPSECRET"  # noqa: S105 - base32; printed on purpose
+RECOVERY_CODES_SHOWN = 3
 
 # (e-mail, role description, organisation name, kind, profile slug, voivodeship TERYT)
 ACCOUNTS = [
@@ -61,17 +67,17 @@ ACCOUNTS = [
 class Command(BaseCommand):
     help = "Load the demo directory and create demo accounts. Refuses to run with DEBUG off."
 
+    def execute(self, *args, **options):
+        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
+        with patient_client():
+            return super().execute(*args, **options)
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("setup_demo creates known passwords and runs only with DEBUG on")
         report = import_directory(DEMO_FILE)
         if not report.ok:
             for problem in report.errors:
-    def execute(self, *args, **options):
-        # Heavy work: wait for Elasticsearch rather than fail fast as web requests do.
-        with patient_client():
-            return super().execute(*args, **options)
-
                 self.stderr.write(str(problem))
             raise CommandError("the demo directory did not import")
         total = sum(report.created.values()) + sum(report.updated.values())
@@ -85,13 +91,29 @@ class Command(BaseCommand):
             roles.ensure_moderation_workflow(
                 *(kind.index_model.get_or_create() for kind in PROFILE_KINDS.values())
             )
-            self._account("admin@kooperacja.example", superuser=True)
+            users = [self._account("admin@kooperacja.example", superuser=True)]
             for email, _purpose, name, kind, slug, teryt in ACCOUNTS:
-                self._member(self._account(email), name, kind, slug, teryt)
+                users.append(self._account(email))
+                self._member(users[-1], name, kind, slug, teryt)
+            recovery_codes = {
+                user.email: second_factor.set_authenticator_app(user, DEMO_TOTP_SECRET)
+                for user in users
+                if second_factor.is_required(user)
+            }
         lines = [self.style.SUCCESS("Demo ready: http://127.0.0.1:8000/  (admin: /admin/)")]
         lines.append(f"Demo accounts (demo only), password for all: {DEMO_PASSWORD}")
         lines.append("  admin@kooperacja.example  administrator")
         lines += [f"  {email}  {purpose}" for email, purpose, *_ in ACCOUNTS]
+        lines += [
+            f"Second factor for {' and '.join(recovery_codes)}, asked after the password:",
+            f"  the code of an authenticator app set up with the secret {DEMO_TOTP_SECRET}",
+            f"  (otpauth://totp/Kooperacja:demo?secret={DEMO_TOTP_SECRET}&issuer=Kooperacja),",
+            "  or one of these single-use recovery codes:",
+        ]
+        lines += [
+            f"  {email}  {' '.join(codes[:RECOVERY_CODES_SHOWN])}"
+            for email, codes in recovery_codes.items()
+        ]
         self.stdout.write("\n".join(lines))
 
     def _account(self, email: str, superuser: bool = False):
