@@ -2,20 +2,39 @@
 
 Each feature owns its endpoints as a router; this module mounts them and
 turns invalid parameters into 400 ``{"error": …}`` answers for all of them.
+The interactive documentation (``/api/v1/docs``, Swagger UI) runs from our
+own static files, never from a CDN.
 """
 
 from django.http import HttpRequest
+from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
+from ninja.openapi.docs import Swagger
 
 from cms.map.api import router as map_router
 from search.api import router as matching_router
+
+
+class OwnSwagger(Swagger):
+    """Swagger UI from the copy django-ninja ships, collected as our static files (see
+    STATICFILES_DIRS); ninja itself would load it from a CDN unless listed as an app. The
+    page has no inline script, so it works under the site's Content-Security-Policy."""
+
+    template = "cms/api_docs.html"
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs):
+        config = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
+        return render(request, self.template, {"api": api, "swagger_config": config})
+
 
 api = NinjaAPI(
     title="Kooperacja API",
     version="1",
     description="Matching outsourcing needs to social cooperatives in Poland.",
     urls_namespace="api-v1",
+    # validatorUrl: no badge fetched from swagger.io.
+    docs=OwnSwagger(settings={"validatorUrl": None}),
 )
 api.add_router("", matching_router)
 api.add_router("", map_router)

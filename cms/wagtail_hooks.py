@@ -28,6 +28,17 @@ def apply_organisation_rights(request, instance):
         roles.sync_user_rights(instance.user)
 
 
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    """The second factor is set up on the site's account pages; the admin's account page
+    points there."""
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Set up or change the authenticator app and recovery codes."),
+    }
+
+
 @hooks.register("register_admin_viewset")
 def register_reviewer_page_viewset():
     """The page views with a compare view open to a page's regional reviewers. Registered for

@@ -2,25 +2,70 @@
 
 Views validate their parameters with schemas and call one function of the
 engine (:mod:`search.query` or :mod:`search.directory`). Bad parameters
-answer 400 with ``{"error": …}`` (see :mod:`cms.api`); Elasticsearch being
-unreachable answers 503 the same way. :mod:`cms.api` mounts this router.
+answer 400 with ``{"error": …}`` (see :mod:`cms.api`), and so does a request
+Elasticsearch itself refuses as invalid; Elasticsearch being unreachable,
+timed out or failing answers 503 the same way. :mod:`cms.api` mounts this
+router.
 """
 
+import logging
+
+from django.db.models import Model
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from cms.api_schemas import ErrorOut
+from cooperatives.models import Capability, Certification
 from search import directory, query
-from search.sync import UNAVAILABLE
+from search.sync import REFUSED, UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 router = Router()
 
+# gunicorn refuses a request line (method, address, protocol) over 4,094 bytes before Django
+# sees it. A Polish letter takes 6 bytes in an address (two UTF-8 bytes, each percent-encoded),
+# so 600 of them take 3,600 bytes, leaving about 490 for the path and the other parameters
+# (tests/search/test_api_errors.py adds up the longest address the document allows).
+TEXT_MAX_LENGTH = 600
+TEXT_LIMIT = (
+    f"at most {TEXT_MAX_LENGTH} characters, so that the longest address fits the server's "
+    "4,094-byte request line even when every character is a Polish letter (6 bytes "
+    "percent-encoded)"
+)
+TOGETHER = "give lat and lon together, or neither"
+CODE_PATTERN = r"^[-a-zA-Z0-9_]+$"
+
+RESPONSES = {
+    "responses": {
+        400: {
+            "description": "Bad parameters, each named in error (an unknown code, lat without "
+            "lon, a value out of range), or a request the search engine refuses as invalid"
+        },
+        503: {"description": "The search engine is unreachable, timed out or failing"},
+    }
+}
+
+
+def known_codes(model: type[Model], codes: list[str]) -> list[str]:
+    """``codes`` when ``model`` (Capability, Certification) has each; else a ValueError
+    naming the ones it does not know."""
+    found = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
+    unknown = sorted(set(codes) - found)
+    if unknown:
+        raise ValueError(f"unknown code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
+    return codes
+
 
 class Location(Schema):
-    lat: float | None = Field(None, ge=-90, le=90, description="latitude of the need")
-    lon: float | None = Field(None, ge=-180, le=180, description="longitude of the need")
-    radius_km: float | None = Field(None, gt=0, le=2000, description="only within this distance")
+    lat: float | None = Field(None, ge=-90, le=90, description=f"latitude of the need; {TOGETHER}")
+    lon: float | None = Field(
+        None, ge=-180, le=180, description=f"longitude of the need; {TOGETHER}"
+    )
+    radius_km: float | None = Field(
+        None, gt=0, le=2000, description="only within this distance of lat/lon (needs both)"
+    )
 
     @model_validator(mode="after")
     def _complete(self):
@@ -32,14 +77,37 @@ class Location(Schema):
 
 
 class MatchParams(Location):
-    q: str = Field(..., min_length=1, max_length=1000, description="the need in your own words")
-    capability: list[str] = Field(default_factory=list, description="capability codes")
-    certification: list[str] = Field(default_factory=list, description="required certificates")
+    q: str = Field(
+        ...,
+        min_length=1,
+        max_length=TEXT_MAX_LENGTH,
+        description=f"the need in your own words; {TEXT_LIMIT}",
+    )
+    capability: list[str] = Field(
+        default_factory=list,
+        description="capability codes (repeatable), e.g. sewing; an unknown code is a 400",
+        json_schema_extra={"items": {"type": "string", "maxLength": 40, "pattern": CODE_PATTERN}},
+    )
+    certification: list[str] = Field(
+        default_factory=list,
+        description="required certificate codes (repeatable), e.g. haccp; an unknown code is a 400",
+        json_schema_extra={"items": {"type": "string", "maxLength": 40, "pattern": CODE_PATTERN}},
+    )
     limit: int = Field(10, ge=1, le=50)
     within_service_area: bool = Field(
         False, description="only cooperatives whose own service radius reaches lat/lon"
     )
     voivodeship: str = Field("", pattern=r"^(\d{2})?$", description="TERYT code, e.g. 30")
+
+    @field_validator("capability")
+    @classmethod
+    def _known_capabilities(cls, codes: list[str]) -> list[str]:
+        return known_codes(Capability, codes)
+
+    @field_validator("certification")
+    @classmethod
+    def _known_certifications(cls, codes: list[str]) -> list[str]:
+        return known_codes(Certification, codes)
 
 
 class ExplanationOut(Schema):
@@ -84,10 +152,35 @@ class MatchResultOut(Schema):
 
 
 class DirectoryParams(Location):
-    q: str = Field("", max_length=1000)
-    capability: str = Field("", max_length=40)
+    q: str = Field("", max_length=TEXT_MAX_LENGTH, description=f"words to look for; {TEXT_LIMIT}")
+    capability: str = Field(
+        "", max_length=40, description="a capability code, e.g. sewing; an unknown code is a 400"
+    )
     voivodeship: str = Field("", max_length=2, description="TERYT code, e.g. 30")
-    page: int = Field(1, ge=1, le=1000)
+    page: int = Field(
+        1,
+        ge=1,
+        description=f"{directory.PAGE_SIZE} results a page, up to page {directory.MAX_PAGE}: the "
+        f"search engine pages through the first {directory.MAX_RESULT_WINDOW:,} results only, "
+        "so narrow the search to reach the rest",
+        json_schema_extra={"maximum": directory.MAX_PAGE},
+    )
+
+    @field_validator("capability")
+    @classmethod
+    def _known_capability(cls, code: str) -> str:
+        return known_codes(Capability, [code])[0] if code else code
+
+    @field_validator("page")
+    @classmethod
+    def _within_the_window(cls, page: int) -> int:
+        if page > directory.MAX_PAGE:
+            raise ValueError(
+                f"at most {directory.MAX_PAGE}: results stop at the first "
+                f"{directory.MAX_RESULT_WINDOW:,}; narrow the search with q, capability, "
+                "voivodeship or lat/lon and radius_km"
+            )
+        return page
 
 
 class CooperativeOut(Schema):
@@ -115,7 +208,19 @@ def _unavailable():
     )
 
 
-@router.get("/match", response={200: MatchResultOut, 400: ErrorOut, 503: ErrorOut})
+def _refused(error: Exception):
+    # The reason names indices and query internals: for the log, not for the caller.
+    logger.warning("Elasticsearch refused a request as invalid: %s", error)
+    return Status(
+        400, {"error": "The search engine cannot answer this request; use fewer or simpler words."}
+    )
+
+
+@router.get(
+    "/match",
+    response={200: MatchResultOut, 400: ErrorOut, 503: ErrorOut},
+    openapi_extra=RESPONSES,
+)
 def match(request: HttpRequest, params: Query[MatchParams]):
     """Cooperatives for a need, ranked, each with the reasons it matched."""
     need = query.MatchRequest(
@@ -133,6 +238,8 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         result = query.match(need)
         body = result.as_dict()
         relaxed = None if result.results else query.relax(need)
+    except REFUSED as error:
+        return _refused(error)
     except UNAVAILABLE:
         return _unavailable()
     if relaxed:
@@ -144,7 +251,11 @@ def match(request: HttpRequest, params: Query[MatchParams]):
     return body
 
 
-@router.get("/cooperatives", response={200: DirectoryOut, 400: ErrorOut, 503: ErrorOut})
+@router.get(
+    "/cooperatives",
+    response={200: DirectoryOut, 400: ErrorOut, 503: ErrorOut},
+    openapi_extra=RESPONSES,
+)
 def cooperatives(request: HttpRequest, params: Query[DirectoryParams]):
     """The cooperative directory, filtered, 20 a page."""
     try:
@@ -157,6 +268,8 @@ def cooperatives(request: HttpRequest, params: Query[DirectoryParams]):
             radius_km=params.radius_km,
             page=params.page,
         )
+    except REFUSED as error:
+        return _refused(error)
     except UNAVAILABLE:
         return _unavailable()
     return {

@@ -15,6 +15,11 @@ from search.documents import CooperativeDocument
 from search.query import hit_distance, taxonomy_and_lexicon
 
 PAGE_SIZE = 20
+# Elasticsearch pages only through the first index.max_result_window hits (from + size; 10,000
+# by default, which our indices keep) and refuses anything deeper with a 400. So results stop
+# at this page, and the API and the search page say so instead of asking.
+MAX_RESULT_WINDOW = 10_000
+MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
 
 
 @dataclass

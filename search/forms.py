@@ -5,12 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Voivodeship
 from cooperatives.models import Capability
+from search.directory import MAX_PAGE
 from search.places import find_town
 
 
 class DirectorySearchForm(forms.Form):
     q = forms.CharField(label=_("What do you need done?"), required=False, max_length=300)
-    capability = forms.ChoiceField(label=_("What they do"), required=False)
+    capability = forms.ChoiceField(
+        label=_("What they do"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "We do not know the kind of work “%(value)s”. Choose one from the list."
+            )
+        },
+    )
     voivodeship = forms.ChoiceField(label=_("Voivodeship"), required=False)
     near = forms.CharField(
         label=_("Near a town"),
@@ -23,7 +32,19 @@ class DirectorySearchForm(forms.Form):
         required=False,
         choices=[("", _("best match first")), ("distance", _("nearest first"))],
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
+    # The search engine pages through the first 10,000 results only (search.directory).
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "max_value": _(
+                "Results stop at page %(limit_value)s. To see the rest, narrow the search: "
+                "choose what they do, a voivodeship or a town."
+            )
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

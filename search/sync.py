@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, BadRequestError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.client import get_client
@@ -26,6 +26,14 @@ from search.models import IndexTask
 
 logger = logging.getLogger(__name__)
 
+# Elasticsearch answered that the request itself is wrong (HTTP 400: a result window too
+# large, a query it cannot parse). That is not an outage: web callers answer 400, never 503.
+# BadRequestError is an ApiError, so catch REFUSED before UNAVAILABLE.
+REFUSED = (BadRequestError,)
+# Elasticsearch could not answer: unreachable or timed out (TransportError), or failing on its
+# side (the client raises a plain ApiError for 429 and 5xx), or a bulk write it refused. Web
+# callers answer 503; the outbox keeps its tasks. Its 401, 403 and 404 (a missing index) are
+# here too: our configuration or an index not built yet, not the caller's fault.
 UNAVAILABLE = (TransportError, ApiError, BulkIndexError)
 
 

@@ -1,13 +1,18 @@
-"""The public search page over the directory (Elasticsearch); a plain message when it is down."""
+"""The public search page over the directory (Elasticsearch); a plain message when it is down
+or refuses the question."""
+
+import logging
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cms.models import Voivodeship
 from cooperatives.models import Capability
-from search.directory import PAGE_SIZE, search_directory
+from search.directory import MAX_PAGE, PAGE_SIZE, search_directory
 from search.forms import DirectorySearchForm
-from search.sync import UNAVAILABLE
+from search.sync import REFUSED, UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 
 def directory_search(request):
@@ -29,6 +34,12 @@ def directory_search(request):
             page=data["page"] or 1,
             sort=data["sort"],
         )
+    except REFUSED as error:
+        logger.warning("Elasticsearch refused a search as invalid: %s", error)
+        context["refused"] = _(
+            "The search engine cannot answer this question. Try fewer or simpler words."
+        )
+        return render(request, "search/search.html", context, status=400)
     except UNAVAILABLE:
         context["unavailable"] = _(
             "Search is temporarily unavailable. The directory pages still work: browse "
@@ -47,6 +58,6 @@ def directory_search(request):
             (teryt, regions.get(teryt, teryt), n)
             for teryt, n in result.facets["voivodeships"].items()
         ],
-        has_next=result.page * PAGE_SIZE < result.total,
+        has_next=result.page < MAX_PAGE and result.page * PAGE_SIZE < result.total,
     )
     return render(request, "search/search.html", context)

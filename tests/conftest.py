@@ -46,12 +46,15 @@ def _site_language():
 def _fresh_cache():
     """Rate-limit counters, cached fragments and the search client's breaker (it lives with
     the cached client) never leak from one test into the next."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
     from search.client import get_client
 
     cache.clear()
     get_client.cache_clear()
+    # A transactional test reloads the database: cached content types may be stale.
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
     get_client.cache_clear()

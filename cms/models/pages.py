@@ -134,18 +134,24 @@ class ProfilePage(ContactMixin, AddressMixin, Page):
         linked = [page.pk for page in getattr(self, relation).all()]
         return model.objects.listed().filter(pk__in=linked)
 
-    def json_ld_script(self) -> str:
+    def json_ld_script(self, request=None) -> str:
         """The schema.org data as a ``<script type="application/ld+json">`` element."""
-        data = json.dumps(self.json_ld(), ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)
+        data = json.dumps(self.json_ld(request), ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES)
         return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))  # noqa: S308
 
-    def json_ld(self) -> dict:
-        """schema.org data about the organisation, for search engines and other tools."""
+    def json_ld(self, request=None) -> dict:
+        """schema.org data about the organisation, for search engines and other tools.
+
+        ``url`` is absolute at the scheme and host the visitor used (the request's: behind a
+        proxy, as far as the production settings trust its X-Forwarded-* headers), not the
+        Wagtail Site's hostname, which says ``localhost`` until someone edits it.
+        """
+        path = self.get_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": self.schema_type,
             "name": self.title,
-            "url": self.full_url,
+            "url": request.build_absolute_uri(path) if request and path else self.full_url,
         }
         if self.description:
             data["description"] = self.description

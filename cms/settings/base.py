@@ -8,9 +8,11 @@ unset, the dev and test settings point at the project's own servers
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -37,10 +39,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "allauth",
-    "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.postgres",
     "django.contrib.auth",
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every page (cms/headers.py).
+    "cms.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,8 +66,79 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication and messages: the admin and the dashboard need a second factor.
+    "cms.accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (django-csp, written by cms/headers.py). Public pages run our own
+# scripts only: no inline script, no eval, no other origin. The one inline block we render,
+# the map's <style> of layer colours, carries the request's nonce (request.csp_nonce);
+# json_script and JSON-LD blocks are data, never executed, so they need none. Images may be
+# data: URLs (the authenticator QR code, icons inside Leaflet's and Swagger UI's CSS); the
+# map tile server's origin (MAP_TILE_URL) is added per request. Nobody may frame a public
+# page ('none' = X-Frame-Options: DENY).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin (signed-in editors only) gets its own policy, and 'unsafe-inline' only
+# there: Wagtail 8 still writes inline scripts (page explorer, page editor, users: measured
+# in Chromium) and its bundles insert <style> elements at run time (wagtail/wagtail#1288).
+# Everything else still comes from our origin alone; image previews may be blob: URLs and
+# its preview panel frames our own pages. A page previewed there keeps the public policy
+# (cms/headers.py).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Nor does the admin reach other origins: no Gravatar pictures (which would also hand editors'
+# e-mail hashes to a third party) and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Browser features no page uses, switched off for every page and anything it frames.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 
 ROOT_URLCONF = "cms.urls"
 
@@ -151,6 +227,9 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
     ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
+    # Swagger UI for /api/v1/docs: the copy django-ninja ships (so pinned with it), served as
+    # our own files instead of from ninja's default CDN (cms/api.py).
+    ("ninja", Path(find_spec("ninja").origin).parent / "static" / "ninja"),
 ]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
@@ -173,24 +252,42 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kooperacja] "
 ACCOUNT_RATE_LIMITS_ENABLED = True
+# Login limits that slow guessing without locking the owner out; the reasons for each
+# number are in cms/accounts/adapters.py. "key" is the account (with the browser, for
+# browsers that signed in to it before); "ip" the address.
+ACCOUNT_ADAPTER = "cms.accounts.adapters.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,10/h/key",
+    "login_failed_known_device": "10/h/key",
+    "request_login_code": "3/15m/ip,6/15m/key",
+}
+# "Send me a sign-in code": the owner's way in while their account is being guessed at.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# How many reverse proxies in front of the site append to X-Forwarded-For: the limits count
+# the address the outermost of them saw (0, the default: the connection's own address). Too
+# low and every visitor shares the proxy's address, and its limit; too high and a client
+# can name its own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The second factor: an authenticator app (TOTP) with recovery codes; required for
+# administrators and regional centres (cms/accounts/middleware.py).
+MFA_ADAPTER = "cms.accounts.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kooperacja"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kooperacja <noreply@kooperacja.local>")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kooperacja"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin signs in through the site's login (cms/accounts/admin_login.py): the same rate
+# limits and second factor; passwords are reset there too, never by Wagtail's unlimited form.
+WAGTAILADMIN_LOGIN_URL = "admin-login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow_actions.publish_approved"
 
-# A database outage is one log line a minute, not a traceback per request (cms/errors.py).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"database_outage": {"()": "cms.errors.DatabaseOutageFilter"}},
-    "loggers": {"django.request": {"filters": ["database_outage"]}},
-}
 # Background work (e-mail delivery) waits in PostgreSQL, in the "queue" backend, for
 # `python manage.py db_worker --backend queue`. Wagtail's own tasks (its search and reference
 # indexes) use "default" and still run inline, as they did before there was a queue.

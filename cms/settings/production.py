@@ -26,6 +26,11 @@ STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStati
 
 # HTTPS only; the site sits behind a TLS-terminating proxy that sets this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Absolute links (JSON-LD `url`, e-mails) use the host the visitor asked for. A proxy that
+# passes the Host header on needs nothing; one that sends it as X-Forwarded-Host instead needs
+# USE_X_FORWARDED_HOST=true, and must then set (or strip) that header itself, never pass on a
+# client's. Either way the host is checked against ALLOWED_HOSTS.
+USE_X_FORWARDED_HOST = os.environ.get("USE_X_FORWARDED_HOST", "false").lower() == "true"
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

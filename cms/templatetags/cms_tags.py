@@ -22,3 +22,9 @@ def directory_nav(context):
             label = capfirst(index.listed_model._meta.verbose_name_plural)
             links.append((label, index.get_url(request)))
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's schema.org ``<script>``, its URLs absolute at the host the visitor used."""
+    return page.json_ld_script(context.get("request"))

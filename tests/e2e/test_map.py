@@ -40,14 +40,16 @@ def test_map_draws_markers_for_the_places_in_the_list(map_page):
 def test_a_filter_changes_the_markers_and_the_list_together(map_page):
     map_page.get_by_label("Rodzaj pracy").select_option("ceramics")
     map_page.wait_for_url("**/map/?*capability=ceramics*")
-    map_page.wait_for_function("document.querySelectorAll('#map-list li').length === 1")
+    # A function, not a bare expression: Playwright polls an expression with eval(), which
+    # the Content-Security-Policy refuses.
+    map_page.wait_for_function("() => document.querySelectorAll('#map-list li').length === 1")
     assert listed(map_page) == ["workshop-wtz-testowo"]
     assert map_page.get_by_role("status").filter(has_text="1 miejsce na mapie").count() == 1
     map_page.locator(".map-pin--workshop").wait_for()
     assert map_page.locator(".map-pin").count() == 1
     assert map_page.locator(".map-cluster").count() == 0
     map_page.get_by_label("Warsztaty terapii zajęciowej (WTZ)").uncheck()
-    map_page.wait_for_function("document.querySelectorAll('#map-list li').length === 0")
+    map_page.wait_for_function("() => document.querySelectorAll('#map-list li').length === 0")
     assert map_page.locator(".leaflet-marker-icon").count() == 0
     assert map_page.locator("#map-list .empty-state").is_visible()
 

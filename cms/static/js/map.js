@@ -186,8 +186,12 @@
                 if (!result.ok) {
                     throw new Error("failed");
                 }
-                var page = new DOMParser().parseFromString(result.body, "text/html");
-                list.innerHTML = page.getElementById("map-list").innerHTML;
+                // A <template> keeps the fetched page inert: its <style>, whose nonce belongs to
+                // that other response, is never applied (DOMParser's document would try, and the
+                // Content-Security-Policy would report it).
+                var page = document.createElement("template");
+                page.innerHTML = result.body;
+                list.innerHTML = page.content.getElementById("map-list").innerHTML;
                 window.history.replaceState(null, "", address);
                 render();
                 // The list was replaced; say what it holds now, in the live region beside it.

@@ -5,6 +5,7 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
+from search.client import patient_client
 from search.query import MatchRequest, match
 from search.sync import UNAVAILABLE
 
@@ -36,6 +37,12 @@ class Command(BaseCommand):
             help="only cooperatives whose own service radius reaches --near",
         )
         parser.add_argument("--json", action="store_true", help="print JSON only")
+
+    def execute(self, *args, **options):
+        # A command, not a web request: no breaker (whose log line would be a second line
+        # on stderr); an unreachable cluster is still one line and exit code 2.
+        with patient_client():
+            return super().execute(*args, **options)
 
     def handle(self, *args, text, near, radius, capability, certification, limit, **options):
         if not 1 <= limit <= 100:
