@@ -38,6 +38,17 @@ class BilingualLabelMixin(models.Model):
         """(code, label) pairs in the active language, for filter forms."""
         return [(item.code, item.label) for item in cls.objects.all()]
 
+    @classmethod
+    def known(cls, codes: list[str]) -> list[str]:
+        """``codes`` when each exists; else a ValueError naming the ones that do not (for API
+        parameter validation: the message is the 400's)."""
+        found = set(cls.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = sorted(set(codes) - found)
+        if unknown:
+            plural = "s" if len(unknown) > 1 else ""
+            raise ValueError(f"unknown code{plural}: {', '.join(unknown)}")
+        return codes
+
 
 class Capability(index.Indexed, BilingualLabelMixin):
     """Something a cooperative or workshop can do for a company (sewing, catering, …)."""

@@ -10,7 +10,6 @@ router.
 
 import logging
 
-from django.db.models import Model
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import field_validator, model_validator
@@ -46,16 +45,6 @@ RESPONSES = {
         503: {"description": "The search engine is unreachable, timed out or failing"},
     }
 }
-
-
-def known_codes(model: type[Model], codes: list[str]) -> list[str]:
-    """``codes`` when ``model`` (Capability, Certification) has each; else a ValueError
-    naming the ones it does not know."""
-    found = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
-    unknown = sorted(set(codes) - found)
-    if unknown:
-        raise ValueError(f"unknown code{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
-    return codes
 
 
 class Location(Schema):
@@ -102,12 +91,12 @@ class MatchParams(Location):
     @field_validator("capability")
     @classmethod
     def _known_capabilities(cls, codes: list[str]) -> list[str]:
-        return known_codes(Capability, codes)
+        return Capability.known(codes)
 
     @field_validator("certification")
     @classmethod
     def _known_certifications(cls, codes: list[str]) -> list[str]:
-        return known_codes(Certification, codes)
+        return Certification.known(codes)
 
 
 class ExplanationOut(Schema):
@@ -169,7 +158,7 @@ class DirectoryParams(Location):
     @field_validator("capability")
     @classmethod
     def _known_capability(cls, code: str) -> str:
-        return known_codes(Capability, [code])[0] if code else code
+        return Capability.known([code])[0] if code else code
 
     @field_validator("page")
     @classmethod

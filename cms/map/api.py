@@ -8,6 +8,7 @@ from pydantic import field_validator
 
 from cms.api_schemas import ErrorOut
 from cms.map import geojson
+from cooperatives.models import Capability
 
 router = Router()
 
@@ -21,8 +22,15 @@ class MapParams(Schema):
         "empty (kind=, as an HTML form sends it): every kind",
         json_schema_extra={"items": {"type": "string", "enum": [*geojson.KINDS, ""]}},
     )
-    capability: str = Field("", max_length=40)
+    capability: str = Field(
+        "", max_length=40, description="a capability code, e.g. sewing; an unknown code is a 400"
+    )
     voivodeship: str = Field("", pattern=r"^(\d{2})?$", description="TERYT code, e.g. 30")
+
+    @field_validator("capability")
+    @classmethod
+    def _known_capability(cls, code: str) -> str:
+        return Capability.known([code])[0] if code else code
 
     @field_validator("kind")
     @classmethod

@@ -92,3 +92,10 @@ def test_partnership_without_two_parties_on_the_map_stands_where_its_work_happen
     feature = next(f for f in collection(client) if f["id"] == "partnership-igla-firma")
     assert feature["geometry"] == {"type": "Point", "coordinates": [16.8, 52.3]}
     assert feature["properties"]["location"] == [16.8, 52.3]
+
+
+def test_an_unknown_kind_of_work_is_a_400_naming_it(client, small_directory):
+    response = client.get("/api/v1/map.geojson", {"capability": "abseiling"})
+    assert response.status_code == 400
+    assert "unknown code: abseiling" in response.json()["error"]
+    assert client.get("/api/v1/map.geojson", {"capability": "sewing"}).status_code == 200
