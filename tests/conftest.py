@@ -107,3 +107,20 @@ def elasticsearch_down(settings):
     yield
     settings.ELASTICSEARCH_URL = reachable
     get_client.cache_clear()
+
+
+@pytest.fixture
+def baseline_site(transactional_db):
+    """For transactional tests: Django empties every table after each one, so put back what
+    the migrations installed (home page, regions, vocabularies) before the test."""
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    from cms.site_setup import install_home_page, seed_voivodeships
+    from cooperatives.vocabulary import seed_vocabularies
+
+    install_home_page(apps)
+    seed_voivodeships(apps)
+    seed_vocabularies(apps)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")

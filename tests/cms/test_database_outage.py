@@ -13,7 +13,7 @@ from django.test import Client, RequestFactory
 
 from cms import errors
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("baseline_site")]
 
 
 @pytest.fixture

@@ -67,7 +67,8 @@ def inquiry_parties(small_directory):
     return member_of(company), igla, Need.objects.get()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_mail_waits_in_the_queue_until_the_worker_sends_it(queued_mail, inquiry_parties):
     company_member, igla, need = inquiry_parties
     needs.send_inquiry(need, igla, company_member, "Czy uszyjecie 2000 fartuchów do marca?")
@@ -79,7 +80,8 @@ def test_mail_waits_in_the_queue_until_the_worker_sends_it(queued_mail, inquiry_
     assert not waiting_jobs().exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_a_rolled_back_change_sends_nothing(queued_mail, django_user_model):
     organisation = OrganisationFactory(name="Igła")
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
@@ -105,7 +107,8 @@ def test_sign_up_works_while_the_mail_server_is_down(client, mail_server_down, d
     assert waiting_jobs().count() == 1  # the verification e-mail, waiting for the worker
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_undelivered_mail_is_tried_again_later_not_lost(mail_server_down, inquiry_parties):
     company_member, igla, need = inquiry_parties
     needs.send_inquiry(need, igla, company_member, "Pytanie o termin.")
@@ -121,7 +124,8 @@ def test_undelivered_mail_is_tried_again_later_not_lost(mail_server_down, inquir
     assert [message.to for message in mail.outbox] == [["biuro@igla.example"]]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_sending_the_same_inquiry_twice_stores_and_sends_it_once(queued_mail, inquiry_parties):
     company_member, igla, need = inquiry_parties
     for _ in range(2):  # e.g. a retry after an error page, or a double click

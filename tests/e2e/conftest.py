@@ -28,20 +28,8 @@ WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(autouse=True)
-def _baseline_site(transactional_db):
-    """Browser tests are transactional, and Django empties every table after each one:
-    put back what the migrations installed (home page, regions, vocabularies)."""
-    from django.apps import apps
-    from wagtail.models import Collection
-
-    from cms.site_setup import install_home_page, seed_voivodeships
-    from cooperatives.vocabulary import seed_vocabularies
-
-    install_home_page(apps)
-    seed_voivodeships(apps)
-    seed_vocabularies(apps)
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
+def _baseline_site(baseline_site):
+    """Browser tests are transactional (see ``baseline_site``)."""
 
 
 @pytest.fixture(scope="session")

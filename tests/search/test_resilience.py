@@ -107,7 +107,8 @@ def test_the_breaker_closes_again_once_the_cluster_answers(indexed_directory, se
     assert not breaker.is_open
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_after_a_rolled_back_change_the_next_commit_still_syncs_by_itself(search_index):
     call_command("import_directory", "tests/data/small_directory.jsonl", stdout=io.StringIO())
     page = CooperativePage.objects.get(slug="ss-igla")
