@@ -42,13 +42,19 @@ class Listing:
     filtered: bool
 
 
+def _counts(queryset: QuerySet, key: str) -> dict[str, int]:
+    """How many profiles of ``queryset`` have each value of ``key``.
+
+    ``order_by()`` first: a page queryset is ordered by its tree path, and an
+    ordering column joins the GROUP BY, which would count every page alone.
+    """
+    rows = queryset.order_by().values_list(key).annotate(n=Count("pk", distinct=True))
+    return dict(rows)
+
+
 def _capability_choices(queryset: QuerySet, field: str) -> list[tuple[str, str]]:
     capabilities = queryset.model._meta.get_field(field).related_model.objects.all()
-    counts = dict(
-        queryset.filter(**{f"{field}__isnull": False})
-        .values_list(f"{field}__code")
-        .annotate(n=Count("pk", distinct=True))
-    )
+    counts = _counts(queryset.filter(**{f"{field}__isnull": False}), f"{field}__code")
     return [
         (capability.code, f"{capability.label} ({counts.get(capability.code, 0)})")
         for capability in capabilities
@@ -57,7 +63,7 @@ def _capability_choices(queryset: QuerySet, field: str) -> list[tuple[str, str]]
 
 def _voivodeship_choices(queryset: QuerySet) -> list[tuple[str, str]]:
     voivodeships = queryset.model._meta.get_field("voivodeship").related_model.objects.all()
-    counts = dict(queryset.values_list("voivodeship__teryt").annotate(n=Count("pk", distinct=True)))
+    counts = _counts(queryset, "voivodeship__teryt")
     return [
         (voivodeship.teryt, f"{voivodeship.name} ({counts.get(voivodeship.teryt, 0)})")
         for voivodeship in voivodeships
