@@ -101,22 +101,34 @@ def patient_client():
         get_client.cache_clear()
 
 
+def nodes() -> list[str]:
+    """The cluster's nodes from ``ELASTICSEARCH_URL``: one URL, or several separated by commas,
+    so that losing the one node the client knows does not lose the cluster."""
+    return [url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip()]
+
+
 @cache
 def get_client() -> Elasticsearch:
-    """The shared client, also registered as elasticsearch.dsl's default connection."""
+    """The shared client, also registered as elasticsearch.dsl's default connection.
+
+    A node that refuses the connection is set aside and the request goes to the
+    next one (so a web request may try each node once); a node that times out is
+    not retried by the web client, so a hung node costs one timeout at most.
+    """
+    hosts = nodes()
     if _patient:
         client = Elasticsearch(
-            settings.ELASTICSEARCH_URL,
+            hosts,
             request_timeout=settings.ELASTICSEARCH_PATIENT_TIMEOUT,
             retry_on_timeout=True,
-            max_retries=2,
+            max_retries=max(2, len(hosts)),
         )
     else:
         client = Elasticsearch(
-            settings.ELASTICSEARCH_URL,
+            hosts,
             request_timeout=settings.ELASTICSEARCH_TIMEOUT,
             retry_on_timeout=False,
-            max_retries=0,
+            max_retries=len(hosts) - 1,
             transport_class=BreakerTransport,
         )
     connections.add_connection("default", client)

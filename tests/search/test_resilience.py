@@ -170,3 +170,13 @@ def test_parked_changes_go_through_once_the_cause_is_fixed(write_blocked_coopera
     flush()
     assert not IndexTask.objects.exists()
     assert [item.slug for item in match(MatchRequest("żagle")).results] == ["ss-igla"]
+
+
+def test_several_nodes_in_the_url_survive_losing_the_first(client, indexed_directory, settings):
+    """ELASTICSEARCH_URL may list several nodes: with the first one gone (nothing listens on
+    its port), every match is still answered by the next, and the breaker stays closed."""
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:9, {settings.ELASTICSEARCH_URL}"
+    get_client.cache_clear()
+    answers = [client.get("/api/v1/match", {"q": "szycie odzieży"}).status_code for _ in range(6)]
+    assert answers == [200] * 6
+    assert not get_client().transport.breaker.is_open
