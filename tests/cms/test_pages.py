@@ -43,3 +43,11 @@ def test_unknown_page_gives_a_friendly_404_in_the_site_layout(client):
     response = client.get("/nie-ma-takiej-strony/")
     assert response.status_code == 404
     assert "Nie znaleziono strony" in response.content.decode()
+
+
+def test_every_page_has_a_favicon_and_the_usual_address_leads_to_it(client):
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/favicon.svg"
+    assert client.get("/static/favicon.svg").status_code == 200

@@ -158,3 +158,10 @@ def test_form_explains_impossible_dates_and_numbers(client, parties):
     errors = response.context["form"].errors
     assert set(errors) >= {"started", "jobs_created"}
     assert not Partnership.objects.filter(cooperative=parties["smak"]).exists()
+
+
+def test_a_card_says_since_when_in_the_polish_case_and_in_english(client, parties):
+    """'od maja 2025', not 'od Maj 2025' (the month in the genitive, as Polish needs)."""
+    html = client.get("/partnerships/").content.decode()
+    assert "od maja 2025" in html
+    assert "since May 2025" in client.get("/en/partnerships/").content.decode()
