@@ -94,9 +94,11 @@ def _refused_ids(errors: list[dict]) -> dict[int, str]:
     return refused
 
 
-def _apply_batch(tasks: list[IndexTask], refresh: bool, result: "SyncResult") -> str:
-    """Apply one batch of tasks, kind by kind; delete the applied ones and count refusals
-    on the others. Returns what went wrong ("" when everything was applied)."""
+def _apply_batch(
+    tasks: list[IndexTask], refresh: bool, result: "SyncResult", kept: set[int]
+) -> str:
+    """Apply one batch of tasks, kind by kind; delete the applied ones, count refusals on
+    the others and add those to ``kept``. Returns what went wrong ("" when all applied)."""
     by_kind: dict[str, list[IndexTask]] = {}
     for task in tasks:
         by_kind.setdefault(task.kind, []).append(task)
@@ -112,16 +114,17 @@ def _apply_batch(tasks: list[IndexTask], refresh: bool, result: "SyncResult") ->
         result.indexed += len(actions) - len(refused) - len(deleted)
         for task in kind_tasks:
             if task.object_id in refused:
-                _count_failure(task, refused[task.object_id], may_park=True)
+                _count_refusal(task, refused[task.object_id])
+                kept.add(task.pk)
         if refused:
             problems.append(f"Elasticsearch refused {len(refused)} {kind} change(s)")
     return "; ".join(problems)
 
 
-def _count_failure(task: IndexTask, error: str, may_park: bool) -> None:
+def _count_refusal(task: IndexTask, error: str) -> None:
     task.attempts += 1
     task.last_error = error[:2000]
-    if may_park and task.attempts >= settings.INDEX_TASK_MAX_ATTEMPTS:
+    if task.attempts >= settings.INDEX_TASK_MAX_ATTEMPTS:
         task.parked_at = timezone.now()
         logger.error("index task %s parked after %s refusals: %s", task, task.attempts, error)
     task.save(update_fields=["attempts", "last_error", "parked_at"])
@@ -135,21 +138,20 @@ def apply_pending(batch_size: int = 500, refresh: bool = False) -> SyncResult:
     ``INDEX_TASK_MAX_ATTEMPTS`` refusals.
     """
     result = SyncResult()
-    seen: set[int] = set()
+    refused: set[int] = set()  # not asked again in this call; the applied rows are gone
     problems = []
     while True:
         with transaction.atomic():
             tasks = list(
                 IndexTask.objects.select_for_update(skip_locked=True)
                 .filter(parked_at=None)
-                .exclude(pk__in=seen)
+                .exclude(pk__in=refused)
                 .order_by("id")[:batch_size]
             )
             if not tasks:
                 break
-            seen.update(task.pk for task in tasks)
             try:
-                problem = _apply_batch(tasks, refresh, result)
+                problem = _apply_batch(tasks, refresh, result, refused)
             except UNAVAILABLE as error:
                 unreachable = f"Elasticsearch is unreachable: {error}"
             else:
