@@ -158,3 +158,7 @@ def seed_vocabularies(apps) -> None:
         Certification.objects.get_or_create(
             code=code, defaults={"label_pl": label_pl, "label_en": label_en, "issuer": issuer}
         )
+
+
+def add_missing_synonyms(apps) -> None:
+    """Grow the synonyms of existing capabilities with the seed terms they lack (placeholder)."""
