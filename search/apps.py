@@ -10,6 +10,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms import listing
         from search import signals
+        from search.directory import listing_word_search
 
         signals.connect()
+        # The listings' word filter reads words as the matcher does (one engine behind
+        # every search box); cms.listing cannot import the engine, so it is handed in.
+        listing.use_word_search(listing_word_search)

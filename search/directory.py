@@ -5,14 +5,18 @@ The public search page and ``GET /api/v1/cooperatives`` call
 need with reasons, is :mod:`search.query`.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from elasticsearch.dsl import Q, Search
 
-from search.analysis import folded_stems, stems
 from search.client import get_client
-from search.documents import CooperativeDocument
-from search.query import hit_distance, taxonomy_and_lexicon
+from search.documents import DOCUMENTS, CooperativeDocument
+from search.places import Place
+from search.query import MatchRequest, asks_nothing, explain, scored_query, understand, within
+from search.sync import UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 # Elasticsearch pages only through the first index.max_result_window hits (from + size; 10,000
@@ -20,6 +24,10 @@ PAGE_SIZE = 20
 # at this page, and the API and the search page say so instead of asking.
 MAX_RESULT_WINDOW = 10_000
 MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
+# A listing's word filter keeps this many best profiles (50 pages of the listing).
+MAX_LISTED = 1000
+# A town typed alone into a listing's words box means "in or near it".
+NEAR_TOWN_KM = 30
 
 
 @dataclass
@@ -28,6 +36,9 @@ class DirectoryPage:
     page: int
     results: list[dict]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The town the words named, and the kinds of work they ask for.
+    place: Place | None = None
+    capabilities: list[str] = field(default_factory=list)
 
 
 def search_directory(
@@ -40,43 +51,28 @@ def search_directory(
     page: int = 1,
     sort: str = "",
 ) -> DirectoryPage:
-    """Live cooperatives filtered and ranked by words, or by distance (when located and asked
-    for, or when there are no words), with counts per capability and voivodeship."""
-    _, lexicon = taxonomy_and_lexicon()
-    filters = []
+    """Live cooperatives filtered by kind of work, voivodeship and distance, and ranked
+    by the words as the matcher ranks a need (kinds of work the words name, base forms,
+    nearness; a town in the words places the search there), each with its reasons.
+    Without words, or when asked, nearest first; counts per capability and voivodeship."""
+    request = MatchRequest(text=text, lat=lat, lon=lon, radius_km=radius_km)
+    request, place, codes, lexicon = understand(request)
+    filters = within(request)
     if capability:
         filters.append(Q("term", capabilities=capability))
     if voivodeship:
         filters.append(Q("term", voivodeship=voivodeship))
-    if lat is not None and lon is not None and radius_km:
-        filters.append(
-            Q("geo_distance", distance=f"{radius_km}km", location={"lat": lat, "lon": lon})
-        )
-    must = []
-    if text.strip():
-        must.append(
-            Q(
-                "bool",
-                should=[
-                    Q("match", stems=" ".join(stems(text, lexicon))),
-                    Q(
-                        "match",
-                        folded={
-                            "query": " ".join(folded_stems(text, lexicon)),
-                            "fuzziness": "AUTO:5,8",
-                        },
-                    ),
-                ],
-                minimum_should_match=1,
-            )
-        )
-    search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(
-        Q("bool", must=must or [Q("match_all")], filter=filters)
-    )
-    located = lat is not None and lon is not None
-    if located and (sort == "distance" or not text.strip()):
+    asks = not asks_nothing(request, codes, lexicon)
+    query = scored_query(request, codes, lexicon, filters) if asks else Q("bool", filter=filters)
+    search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(query)
+    if request.located and (sort == "distance" or not asks):
         search = search.sort(
-            {"_geo_distance": {"location": {"lat": lat, "lon": lon}, "unit": "km"}}
+            {
+                "_geo_distance": {
+                    "location": {"lat": request.lat, "lon": request.lon},
+                    "unit": "km",
+                }
+            }
         )
     else:
         search = search.sort("_score", "slug")
@@ -87,7 +83,7 @@ def search_directory(
     results = []
     for hit in response:
         source = hit.to_dict()
-        distance = hit_distance(source, lat, lon)
+        explanation = explain(source, request, codes, lexicon)
         results.append(
             {
                 "slug": source["slug"],
@@ -98,11 +94,55 @@ def search_directory(
                 "capabilities": source.get("capabilities", []),
                 "certifications": source.get("certifications", []),
                 "accepts_orders": source.get("accepts_orders", True),
-                "distance_km": distance,
+                "distance_km": explanation.distance_km,
+                "explanation": explanation if asks else None,
             }
         )
     facets = {
         name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
         for name in ("capabilities", "voivodeships")
     }
-    return DirectoryPage(total=response.hits.total.value, page=page, results=results, facets=facets)
+    return DirectoryPage(
+        total=response.hits.total.value,
+        page=page,
+        results=results,
+        facets=facets,
+        place=place,
+        capabilities=codes,
+    )
+
+
+def profiles_for_words(kind: str, text: str) -> list[int] | None:
+    """The page ids of live profiles of ``kind`` ("cooperative", "workshop", "partner")
+    that ``text`` finds, best first, for a listing's word filter: the matcher's reading
+    of the words, so a listing and the search page agree. A town alone in the words
+    gives the profiles within :data:`NEAR_TOWN_KM` of it, nearest first. None when
+    the words ask for nothing the engine can search."""
+    request, place, codes, lexicon = understand(MatchRequest(text=text))
+    search = Search(using=get_client(), index=DOCUMENTS[kind].alias_name()).source(False)
+    if not asks_nothing(request, codes, lexicon):
+        query = scored_query(request, codes, lexicon, within(request))
+        search = search.query(query).sort("_score", "slug")
+    elif place is not None:
+        search = search.query(
+            Q(
+                "geo_distance",
+                distance=f"{NEAR_TOWN_KM}km",
+                location={"lat": place.lat, "lon": place.lon},
+            )
+        ).sort({"_geo_distance": {"location": {"lat": place.lat, "lon": place.lon}, "unit": "km"}})
+    else:
+        return None
+    return [int(hit.meta.id) for hit in search.extra(size=MAX_LISTED).execute()]
+
+
+def listing_word_search(kind: str, text: str) -> list[int] | None:
+    """:func:`profiles_for_words` for the listings, which must work without the engine:
+    None (the listing then matches the words literally in PostgreSQL) when it is down."""
+    try:
+        return profiles_for_words(kind, text)
+    except UNAVAILABLE as error:
+        logger.warning(
+            "Listing words matched literally, the search engine is unreachable: %s", error
+        )
+        return None

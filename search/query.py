@@ -216,8 +216,12 @@ def taxonomy_and_lexicon() -> tuple[Taxonomy, Lexicon]:
     return _taxonomy_and_lexicon(int(time.time() // LEXICON_TTL_SECONDS))
 
 
-def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Search:
-    """The Elasticsearch query for ``need`` (exposed so benchmarks can send it directly)."""
+def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters: list[Q]) -> Q:
+    """How well a cooperative answers ``need``: its kinds of work, its words, its distance.
+
+    The matcher and the directory's search boxes both rank with this, so the same
+    words give the same cooperatives wherever they are typed; each adds its own filters.
+    """
     query_stems = " ".join(stems(need.text, lexicon))
     query_folded = " ".join(folded_stems(need.text, lexicon))
     should = []
@@ -244,8 +248,38 @@ def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Sear
                 },
             )
         )
-    filters = [Q("term", accepts_orders=True)]
-    filters += [certificate_held(code, need.day) for code in need.certifications]
+    base = Q("bool", should=should, minimum_should_match=1, filter=filters)
+    if not need.located:
+        return base
+    # Near counts, far fades; a profile without a map point cannot be near anything.
+    return Q(
+        "function_score",
+        query=base,
+        functions=[
+            {
+                "filter": Q("exists", field="location").to_dict(),
+                "gauss": {
+                    "location": {
+                        "origin": {"lat": need.lat, "lon": need.lon},
+                        "scale": f"{DECAY_SCALE_KM}km",
+                        "offset": "5km",
+                        "decay": 0.5,
+                    }
+                },
+            },
+            {
+                "filter": Q("bool", must_not=Q("exists", field="location")).to_dict(),
+                "weight": UNLOCATED_WEIGHT,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+
+
+def within(need: MatchRequest) -> list[Q]:
+    """The place conditions of ``need``: its voivodeship and its distance limit."""
+    filters = []
     if need.voivodeship:
         filters.append(Q("term", voivodeship=need.voivodeship))
     if need.located and need.radius_km:
@@ -256,37 +290,20 @@ def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Sear
                 location={"lat": need.lat, "lon": need.lon},
             )
         )
-    base = Q("bool", should=should, minimum_should_match=1, filter=filters)
-    if need.located:
-        # Near counts, far fades; a profile without a map point cannot be near anything.
-        base = Q(
-            "function_score",
-            query=base,
-            functions=[
-                {
-                    "filter": Q("exists", field="location").to_dict(),
-                    "gauss": {
-                        "location": {
-                            "origin": {"lat": need.lat, "lon": need.lon},
-                            "scale": f"{DECAY_SCALE_KM}km",
-                            "offset": "5km",
-                            "decay": 0.5,
-                        }
-                    },
-                },
-                {
-                    "filter": Q("bool", must_not=Q("exists", field="location")).to_dict(),
-                    "weight": UNLOCATED_WEIGHT,
-                },
-            ],
-            score_mode="sum",
-            boost_mode="multiply",
-        )
+    return filters
+
+
+def build_search(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Search:
+    """The Elasticsearch query for ``need`` (exposed so benchmarks can send it directly)."""
+    filters = [Q("term", accepts_orders=True)]
+    filters += [certificate_held(code, need.day) for code in need.certifications]
+    filters += within(need)
     search = Search(using=get_client(), index=CooperativeDocument.alias_name())
     # The service-area check happens in Python (the core node has no scripts or shapes to
     # compare a document's radius with a distance), so ask for more candidates then.
     size = min(need.limit * SERVICE_AREA_CANDIDATES, 500) if _checks_area(need) else need.limit
-    return search.query(base).extra(size=size, track_total_hits=False)
+    query = scored_query(need, codes, lexicon, filters)
+    return search.query(query).extra(size=size, track_total_hits=False)
 
 
 def _checks_area(need: MatchRequest) -> bool:
@@ -317,16 +334,28 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     return need, place, codes, lexicon
 
 
-def _asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:
+def asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:
     """No capability and no meaningful word: nothing to search for, so nothing matches."""
     return not codes and not stems(need.text, lexicon)
+
+
+def explain(source: dict, need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Explanation:
+    """Why an indexed cooperative (``source``) answers ``need``, in the terms a person checks."""
+    own_words = set(source.get("folded", "").split())
+    return Explanation(
+        capabilities=sorted(set(codes) & set(source.get("capabilities", []))),
+        terms=sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words),
+        distance_km=hit_distance(source, need.lat, need.lon),
+        certifications=sorted(set(need.certifications) & certificates_valid_on(source, need.day)),
+        capacity=source.get("capacity_note") or "",
+    )
 
 
 def match(need: MatchRequest) -> MatchResult:
     """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
     original_text = need.text
     need, place, codes, lexicon = understand(need)
-    if _asks_nothing(need, codes, lexicon):
+    if asks_nothing(need, codes, lexicon):
         return MatchResult(query=original_text, capabilities=codes, results=[], place=place)
     response = build_search(need, codes, lexicon).execute()
     results = []
@@ -336,8 +365,6 @@ def match(need: MatchRequest) -> MatchResult:
         radius = source.get("service_radius_km")
         if _checks_area(need) and radius and distance is not None and distance > radius:
             continue
-        own_words = set(source.get("folded", "").split())
-        terms = sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words)
         results.append(
             Match(
                 slug=source["slug"],
@@ -346,15 +373,7 @@ def match(need: MatchRequest) -> MatchResult:
                 distance_km=distance,
                 url=source.get("url", ""),
                 city=source.get("city") or "",
-                explanation=Explanation(
-                    capabilities=sorted(set(codes) & set(source.get("capabilities", []))),
-                    terms=terms,
-                    distance_km=distance,
-                    certifications=sorted(
-                        set(need.certifications) & certificates_valid_on(source, need.day)
-                    ),
-                    capacity=source.get("capacity_note") or "",
-                ),
+                explanation=explain(source, need, codes, lexicon),
             )
         )
     return MatchResult(
@@ -378,7 +397,7 @@ def needs_without_match(needs) -> set[int]:
         question, _place, codes, lexicon = understand(
             replace(MatchRequest.from_need(saved), limit=1)
         )
-        if not _asks_nothing(question, codes, lexicon):
+        if not asks_nothing(question, codes, lexicon):
             asked.append(saved.pk)
             multi = multi.add(build_search(question, codes, lexicon))
     answered = zip(asked, multi.execute() if asked else [], strict=True)

@@ -50,7 +50,8 @@ def directory_search(request):
     regions = dict(Voivodeship.objects.values_list("teryt", "name"))
     context.update(
         result=result,
-        place=place,
+        # The town from the form, or the one the words named.
+        place=place or result.place,
         capability_facets=[
             (code, labels.get(code, code), n) for code, n in result.facets["capabilities"].items()
         ],

@@ -4,6 +4,7 @@ from django import template
 from django.utils.text import capfirst
 
 from cms.kinds import profile_kind
+from cooperatives.models import Capability
 
 register = template.Library()
 
@@ -28,3 +29,11 @@ def directory_nav(context):
 def json_ld(context, page):
     """The page's schema.org ``<script>``, its URLs absolute at the host the visitor used."""
     return page.json_ld_script(context.get("request"))
+
+
+@register.filter
+def kinds_of_work(codes) -> str:
+    """Capability codes as their labels in the page's language: ["sewing", "catering"] →
+    "szycie, krawiectwo; catering, usługi gastronomiczne" (a person never reads a code)."""
+    labels = dict(Capability.choices())
+    return "; ".join(labels.get(code, code) for code in codes or ())
