@@ -8,7 +8,9 @@ timed out or failing answers 503 the same way. :mod:`cms.api` mounts this
 router.
 """
 
+import datetime as dt
 import logging
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -87,6 +89,22 @@ class MatchParams(Location):
         False, description="only cooperatives whose own service radius reaches lat/lon"
     )
     voivodeship: str = Field("", pattern=r"^(\d{2})?$", description="TERYT code, e.g. 30")
+    quantity: float | None = Field(
+        None,
+        gt=0,
+        le=10_000_000,
+        description="how much is needed (in the unit the words give, e.g. 400 with "
+        "'obiadów' in q); otherwise read from q",
+    )
+    per: Literal["day", "week", "month"] | None = Field(
+        None, description="the period of a recurring quantity; none for a one-off amount"
+    )
+
+    @model_validator(mode="after")
+    def _per_needs_quantity(self):
+        if self.per and self.quantity is None:
+            raise ValueError("per needs quantity")
+        return self
 
     @field_validator("capability")
     @classmethod
@@ -105,6 +123,9 @@ class ExplanationOut(Schema):
     distance_km: float | None
     certifications: list[str]
     capacity: str
+    capacity_reason: str = Field(
+        "", description="why capacity_fit says what it says, in the request's language"
+    )
 
 
 class MatchOut(Schema):
@@ -115,6 +136,18 @@ class MatchOut(Schema):
     url: str
     city: str
     explanation: ExplanationOut
+    covers: list[str] = Field(
+        default_factory=list, description="the parts of the request (codes) it does"
+    )
+    capacity_fit: Literal["fits", "tight", "short", "unknown"] = "unknown"
+    reserved_contracts: bool = False
+    stale: bool = False
+
+
+class QuantityOut(Schema):
+    value: float
+    unit: str
+    per: Literal["day", "week", "month"] | None
 
 
 class PlaceOut(Schema):
@@ -133,8 +166,17 @@ class RelaxedOut(Schema):
 class MatchResultOut(Schema):
     query: str
     capabilities: list[str]
+    parts: list[str] = Field(
+        default_factory=list, description="the kinds of work the request asks for, in order"
+    )
     results: list[MatchOut]
     place: PlaceOut | None = None
+    region: str | None = Field(None, description="a voivodeship (TERYT) found in the text")
+    quantity: QuantityOut | None = None
+    deadline: dt.date | None = None
+    pair: list[str] | None = Field(
+        None, description="two cooperatives that together do every part, when none does all"
+    )
     relaxed: RelaxedOut | None = Field(
         None, description="when nothing matches: what dropping one condition would find"
     )
@@ -222,6 +264,7 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         limit=params.limit,
         within_service_area=params.within_service_area,
         voivodeship=params.voivodeship,
+        quantity=query.asked_quantity(params.q, params.quantity, params.per),
     )
     try:
         result = query.match(need)

@@ -16,7 +16,6 @@ need.
 """
 
 import datetime as dt
-import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,10 +26,12 @@ from elasticsearch.dsl import MultiSearch, Q, Search
 from cms.distance import distance_km
 from cooperatives.models import Capability, CooperativePage
 from search.analysis import Lexicon, fold, folded_stems, stems
+from search.capacity import FITS, SHORT, TIGHT, UNKNOWN, Quantity, capacity_fit
 from search.client import get_client
 from search.documents import CooperativeDocument
-from search.places import Place, find_place
+from search.places import Place
 from search.taxonomy import Taxonomy, load_taxonomy
+from search.understanding import read_request
 
 CAPABILITY_BOOST = 6.0
 STEMS_BOOST = 1.0
@@ -40,6 +41,11 @@ UNLOCATED_WEIGHT = 0.1
 WORDS_WITHOUT_CAPABILITY = "2<75%"
 SERVICE_AREA_CANDIDATES = 5
 LEXICON_TTL_SECONDS = 300
+OUTSIDE_REGION_WEIGHT = 0.3
+# A request with a quantity asks for this many times the limit, so capacity can reorder.
+CAPACITY_CANDIDATES = 3
+# How much a capacity verdict weighs on the score: "short" ranks below "fits", still shown.
+FIT_WEIGHTS = {FITS: 1.0, TIGHT: 0.85, UNKNOWN: 0.7, SHORT: 0.35}
 
 
 @dataclass
@@ -58,6 +64,11 @@ class MatchRequest:
     voivodeship: str = ""  # TERYT code: only cooperatives registered there
     # The day certificates must be valid on; None: today.
     as_of: dt.date | None = None
+    # A voivodeship the words named ("z Małopolski"): preferred, not required.
+    region: str = ""
+    # How much and by when: from the need's fields, or read from its words.
+    quantity: Quantity | None = None
+    deadline: dt.date | None = None
 
     @property
     def located(self) -> bool:
@@ -76,14 +87,21 @@ class MatchRequest:
         Reads capabilities and certificates through ``.all()``, so a caller that
         prefetched them asks the database nothing more.
         """
+        quantity = None
+        if getattr(need, "quantity_value", None):
+            quantity = Quantity(
+                float(need.quantity_value), need.quantity_unit, need.quantity_per or None
+            )
         return cls(
-            text=f"{need.title}\n{need.description}",
+            text=f"{need.title}\n{need.description}\n{need.quantity}",
             lat=need.latitude,
             lon=need.longitude,
             capabilities=[capability.code for capability in need.capabilities.all()],
             certifications=[
                 certification.code for certification in need.required_certifications.all()
             ],
+            quantity=quantity,
+            deadline=need.deadline,
         )
 
 
@@ -94,6 +112,7 @@ class Explanation:
     distance_km: float | None
     certifications: list[str]
     capacity: str = ""
+    capacity_reason: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -102,6 +121,7 @@ class Explanation:
             "distance_km": self.distance_km,
             "certifications": self.certifications,
             "capacity": self.capacity,
+            "capacity_reason": self.capacity_reason,
         }
 
 
@@ -114,6 +134,11 @@ class Match:
     url: str
     city: str
     explanation: Explanation
+    # The parts of the request (kinds of work) this cooperative does.
+    covers: list[str] = field(default_factory=list)
+    capacity_fit: str = UNKNOWN
+    reserved_contracts: bool = False
+    stale: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -124,6 +149,10 @@ class Match:
             "url": self.url,
             "city": self.city,
             "explanation": self.explanation.as_dict(),
+            "covers": self.covers,
+            "capacity_fit": self.capacity_fit,
+            "reserved_contracts": self.reserved_contracts,
+            "stale": self.stale,
         }
 
 
@@ -133,15 +162,37 @@ class MatchResult:
     capabilities: list[str]
     results: list[Match]
     place: Place | None = None
+    region: str = ""
+    quantity: Quantity | None = None
+    deadline: dt.date | None = None
+    # When no cooperative does every part of a mixed request: two that do them together.
+    pair: list[Match] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[str]:
+        return self.capabilities
 
     def as_dict(self) -> dict:
         data = {
             "query": self.query,
             "capabilities": self.capabilities,
+            "parts": self.parts,
             "results": [match.as_dict() for match in self.results],
         }
         if self.place:
             data["place"] = {"name": self.place.name, "lat": self.place.lat, "lon": self.place.lon}
+        if self.region:
+            data["region"] = self.region
+        if self.quantity:
+            data["quantity"] = {
+                "value": self.quantity.value,
+                "unit": self.quantity.unit,
+                "per": self.quantity.per,
+            }
+        if self.deadline:
+            data["deadline"] = self.deadline.isoformat()
+        if self.pair:
+            data["pair"] = [match.slug for match in self.pair]
         return data
 
 
@@ -224,9 +275,12 @@ def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters
     """
     query_stems = " ".join(stems(need.text, lexicon))
     query_folded = " ".join(folded_stems(need.text, lexicon))
-    should = []
-    if codes:
-        should.append(Q("terms", capabilities=codes, boost=CAPABILITY_BOOST))
+    # One clause per kind of work, each worth the same whatever the code's rarity: a
+    # cooperative doing both parts of a mixed request scores above one doing either.
+    should = [
+        Q("constant_score", filter=Q("term", capabilities=code), boost=CAPABILITY_BOOST)
+        for code in codes
+    ]
     if query_stems:
         # Without a capability, words alone must carry the match: most of them must be there,
         # so "naprawa zegarów wieżowych" does not bring every clothes-repair shop.
@@ -249,6 +303,22 @@ def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters
             )
         )
     base = Q("bool", should=should, minimum_should_match=1, filter=filters)
+    if need.region:
+        # A region the words named is a strong preference, not a wall: those outside it
+        # come after, where a buyer can still see them.
+        base = Q(
+            "function_score",
+            query=base,
+            functions=[
+                {"filter": Q("term", voivodeship=need.region).to_dict(), "weight": 1.0},
+                {
+                    "filter": Q("bool", must_not=Q("term", voivodeship=need.region)).to_dict(),
+                    "weight": OUTSIDE_REGION_WEIGHT,
+                },
+            ],
+            score_mode="first",
+            boost_mode="multiply",
+        )
     if not need.located:
         return base
     # Near counts, far fades; a profile without a map point cannot be near anything.
@@ -310,27 +380,30 @@ def _checks_area(need: MatchRequest) -> bool:
     return need.within_service_area and need.located
 
 
-def locate(need: MatchRequest) -> tuple[MatchRequest, Place | None]:
-    """Take the need's place from its text when no map point was given; drop its name from
-    the words to match ("Poznań" is where, not what)."""
-    place = find_place(need.text)
-    if place is None:
-        return need, None
-    text = need.text
-    for word in place.words:
-        text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
-    if need.located:
-        return replace(need, text=text), None
-    return replace(need, text=text, lat=place.lat, lon=place.lon), place
-
-
 def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str], Lexicon]:
-    """The need as the matcher asks it: placed (see :func:`locate`), with the capability
-    codes it names or its words imply, and the lexicon its words are analysed with."""
-    need, place = locate(need)
-    need = replace(need, as_of=need.day)  # one day for the filter and the explanation
+    """The need as the matcher asks it, read from the buyer's own words
+    (:func:`search.understanding.read_request`): the words that describe the work
+    (greetings, form phrases, places, amounts and certificates taken out), placed at the
+    town they name when no map point was given, preferring the region they name, with
+    the amount, deadline and certificates they state; the kinds of work asked for, in
+    order (those chosen in a form first); and the lexicon the words are analysed with."""
+    day = need.day
+    reading = read_request(need.text, day)
+    place = reading.place if not need.located else None
+    need = replace(
+        need,
+        text=reading.words,
+        as_of=day,  # one day for the filter and the explanation
+        lat=place.lat if place else need.lat,
+        lon=place.lon if place else need.lon,
+        region=need.region or reading.voivodeship,
+        quantity=need.quantity or reading.quantity,
+        deadline=need.deadline or reading.deadline,
+        certifications=list(dict.fromkeys([*need.certifications, *reading.certifications])),
+    )
     taxonomy, lexicon = taxonomy_and_lexicon()
-    codes = sorted(set(need.capabilities) | set(taxonomy.capabilities_in(need.text, lexicon)))
+    named = taxonomy.capabilities_in(reading.words, lexicon)
+    codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
 
 
@@ -352,33 +425,85 @@ def explain(source: dict, need: MatchRequest, codes: list[str], lexicon: Lexicon
 
 
 def match(need: MatchRequest) -> MatchResult:
-    """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down."""
+    """Ranked, explained cooperatives for ``need``; raises elasticsearch errors when down.
+
+    Elasticsearch ranks by kinds of work, words and distance; then each candidate's
+    stated capacity is set against the amount and deadline asked for, and weighs on
+    its place (:data:`FIT_WEIGHTS`): a cooperative that cannot make enough comes after
+    those that can, still listed, with the reason.
+    """
     original_text = need.text
     need, place, codes, lexicon = understand(need)
+    answer = MatchResult(
+        query=original_text,
+        capabilities=codes,
+        results=[],
+        place=place,
+        region=need.region,
+        quantity=need.quantity,
+        deadline=need.deadline,
+    )
     if asks_nothing(need, codes, lexicon):
-        return MatchResult(query=original_text, capabilities=codes, results=[], place=place)
-    response = build_search(need, codes, lexicon).execute()
+        return answer
+    search = build_search(need, codes, lexicon)
+    if need.quantity:
+        search = search.extra(size=min(search.to_dict()["size"] * CAPACITY_CANDIDATES, 500))
     results = []
-    for hit in response:
+    for hit in search.execute():
         source = hit.to_dict()
         distance = hit_distance(source, need.lat, need.lon)
         radius = source.get("service_radius_km")
         if _checks_area(need) and radius and distance is not None and distance > radius:
             continue
+        covers = [code for code in codes if code in source.get("capabilities", [])]
+        fit = capacity_fit(
+            need.quantity,
+            covers,
+            source.get("capacities", []),
+            source.get("lead_time_days"),
+            need.deadline,
+            need.day,
+        )
+        explanation = explain(source, need, codes, lexicon)
+        explanation.capacity_reason = fit.reason
         results.append(
             Match(
                 slug=source["slug"],
                 name=source["name"],
-                score=hit.meta.score,
+                score=hit.meta.score * (FIT_WEIGHTS[fit.fit] if need.quantity else 1.0),
                 distance_km=distance,
                 url=source.get("url", ""),
                 city=source.get("city") or "",
-                explanation=explain(source, need, codes, lexicon),
+                explanation=explanation,
+                covers=covers,
+                capacity_fit=fit.fit,
             )
         )
-    return MatchResult(
-        query=original_text, capabilities=codes, results=results[: need.limit], place=place
-    )
+    results.sort(key=lambda match: -match.score)
+    answer.results = results[: need.limit]
+    answer.pair = pair_for(codes, results)
+    return answer
+
+
+def asked_quantity(text: str, value: float | None, per: str | None) -> Quantity | None:
+    """The quantity an API caller or a form gives as a number, in the unit the words use
+    ("400" and "obiadów" in the text → 400 meals); None when no number was given."""
+    if value is None:
+        return None
+    written = read_request(text, timezone.localdate()).quantity
+    return Quantity(value, written.unit if written else "", per)
+
+
+def pair_for(parts: list[str], results: list[Match]) -> list[Match]:
+    """Two cooperatives that together do every part of a mixed request, the best-ranked
+    first, when none of ``results`` does all parts; otherwise nothing."""
+    if len(parts) < 2 or not results or any(len(m.covers) == len(parts) for m in results):
+        return []
+    for first in results:
+        for second in results:
+            if set(first.covers) | set(second.covers) >= set(parts) and first is not second:
+                return [first, second]
+    return []
 
 
 def needs_without_match(needs) -> set[int]:
