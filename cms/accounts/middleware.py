@@ -1,5 +1,6 @@
-"""One guarded door: no Wagtail admin and no regional dashboard without a second factor
-for those who must have one (:func:`cms.accounts.second_factor.is_required`).
+"""One guarded door: no Wagtail admin, no regional dashboard and no queue of registrations
+and claims without a second factor for those who must have one
+(:func:`cms.accounts.second_factor.is_required`).
 
 A middleware rather than a decorator on each view, because the admin is
 Wagtail's hundreds of views (its API and choosers included) under one prefix.
@@ -18,6 +19,9 @@ from django.utils.translation import gettext as _
 from cms.accounts import second_factor
 
 DASHBOARD_URL_NAME = "regional-dashboard"
+# Outside the admin, the pages that show or grant what the public may not: deciding a
+# registration or a claim gives a stranger the rights of a member.
+GUARDED_URL_NAMES = {DASHBOARD_URL_NAME, "joining-queue", "decide-registration", "decide-claim"}
 # Leaving the admin stays possible.
 OPEN_ADMIN_URL_NAMES = {"wagtailadmin_logout"}
 
@@ -52,7 +56,7 @@ class SecondFactorRequiredMiddleware:
         match = request.resolver_match
         if match is None:
             return False
-        if match.url_name == DASHBOARD_URL_NAME:
+        if match.url_name in GUARDED_URL_NAMES:
             return True
         return (
             request.path_info.startswith(reverse("wagtailadmin_home"))

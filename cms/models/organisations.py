@@ -16,13 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from cms.models.mixins import IdentifiersMixin
 
-class Organisation(models.Model):
+
+class Organisation(IdentifiersMixin, models.Model):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("occupational therapy workshop (WTZ)")
         COOPERATIVE = "cooperative", _("social cooperative")
         COMPANY = "company", _("company")
         REGIONAL_CENTRE = "regional_centre", _("regional centre (ROPS)")
+        OWES = "owes", _("social economy support centre (OWES)")
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -56,6 +59,7 @@ class Organisation(models.Model):
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("voivodeship"),
+        *IdentifiersMixin.identifier_panels,
         FieldPanel("page"),
         FieldPanel("approved"),
     ]
