@@ -22,6 +22,7 @@ from elasticsearch.dsl import (
     Boolean,
     Date,
     Document,
+    Float,
     GeoPoint,
     InnerDoc,
     Integer,
@@ -67,10 +68,23 @@ class Certificate(InnerDoc):
     valid_until = Date()
 
 
+class Capacity(InnerDoc):
+    """How much of one kind of work a cooperative states it can make, and that amount per
+    working day, so that rates stated per week and per month compare (search.capacity)."""
+
+    capability = Keyword()
+    amount = Integer()
+    unit = Keyword()
+    per = Keyword()
+    per_day = Float()
+
+
 class CooperativeDocument(DirectoryDocument):
     """A live cooperative profile as the matcher sees it."""
 
     capacity_note = Text(index=False)
+    capacities = Nested(Capacity)
+    lead_time_days = Integer()
     # The codes valid on the day of indexing, for listing; the matcher filters on certificates.
     certifications = Keyword()
     certificates = Nested(Certificate)
@@ -271,6 +285,11 @@ def cooperative_document(page) -> CooperativeDocument:
             )
             for certificate in page.certificates.all()
         ],
+        capacities=[
+            Capacity(**capacity.as_record(), per_day=capacity.per_day)
+            for capacity in page.capacities.all()
+        ],
+        lead_time_days=page.lead_time_days,
         service_radius_km=page.service_radius_km,
         employees_total=page.employees_total,
         accepts_orders=page.accepts_orders,
@@ -297,7 +316,7 @@ def indexable(kind: str):
     if profile.capability_field:
         pages = pages.prefetch_related(profile.capability_field)
     if kind == "cooperative":
-        pages = pages.prefetch_related("certificates__certification")
+        pages = pages.prefetch_related("certificates__certification", "capacities__capability")
     builders = {
         "cooperative": cooperative_document,
         "workshop": workshop_document,

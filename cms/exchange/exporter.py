@@ -54,6 +54,10 @@ def _record(kind: str, obj) -> dict:
         codes = sorted(c.certification.code for c in obj.certificates.all())
         if codes:
             record["certifications"] = codes
+        # In the editor's order, which the profile shows.
+        stated = obj.stated_capacities()
+        if stated:
+            record["capacities"] = stated
     for name in ("partner", "cooperative"):
         if hasattr(obj, f"{name}_id") and kind in PLAIN_MODELS:
             record[name] = getattr(obj, name).slug
@@ -69,7 +73,7 @@ def _objects(kind: str):
             queryset = Partnership.objects.select_related("cooperative", "partner")
     prefetch = [model_field for model_field, _model, _key in MANY[kind].values()]
     if kind == "cooperative":
-        prefetch.append("certificates__certification")
+        prefetch += ["certificates__certification", "capacities__capability"]
     return queryset.prefetch_related(*prefetch).order_by("slug")
 
 
@@ -99,6 +103,8 @@ CSV_COLUMNS = {
         "employees_total",
         "employees_with_disabilities",
         "capacity_note",
+        "capacities",
+        "lead_time_days",
         "certifications",
         "krs",
         "nip",
@@ -121,6 +127,11 @@ PLACE_COLUMNS = [
 ]
 
 
+def _capacity_cell(capacity: dict) -> str:
+    """One stated capacity in a spreadsheet cell: "sewing 800 szt./week"."""
+    return f"{capacity['capability']} {capacity['amount']} {capacity['unit']}/{capacity['per']}"
+
+
 def write_csv(kind: str, out: TextIO) -> int:
     """One catalogue as a spreadsheet: lists joined with "; ", the place flattened, and text
     that could start a formula neutralised (:func:`cms.spreadsheets.csv_cell`)."""
@@ -130,6 +141,8 @@ def write_csv(kind: str, out: TextIO) -> int:
     count = 0
     for obj in _objects(kind):
         record = _record(kind, obj)
+        if "capacities" in record:
+            record["capacities"] = [_capacity_cell(item) for item in record["capacities"]]
         row = {key: ("; ".join(v) if isinstance(v, list) else v) for key, v in record.items()}
         row.update(record.get("address", {}))
         location = record.get("location", {})

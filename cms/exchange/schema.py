@@ -28,6 +28,7 @@ from cms.identifiers import (
     validate_regon,
 )
 from cms.kinds import PROFILE_KINDS
+from cooperatives.models import MAX_LEAD_TIME_DAYS, CapacityPeriod, CapacityUnit
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Free text (descriptions, capacity, the work of a partnership): the database would take any
@@ -177,10 +178,81 @@ def choice(*allowed: str) -> Callable:
     return parse
 
 
+def positive_int(value):
+    if non_negative_int(value) == 0:
+        raise FieldError("must be at least 1")
+    return value
+
+
+# The keys of one stated capacity and their parsers.
+CAPACITY_KEYS = {
+    "capability": bounded_text(40),
+    "amount": positive_int,
+    "unit": choice(*CapacityUnit.values),
+    "per": choice(*CapacityPeriod.values),
+}
+
+
+def capacities(value):
+    """A cooperative's ``capacities``: a list of ``{capability, amount, unit, per}``.
+
+    Whether each capability is one the cooperative offers is checked with the
+    whole record (:func:`capacities_offered`)."""
+    if not isinstance(value, list):
+        raise FieldError("must be a list of {capability, amount, unit, per}")
+    rows, problems = [], []
+    for number, item in enumerate(value, start=1):
+        try:
+            rows.append(_capacity(item))
+        except FieldError as exc:
+            problems.append(f"item {number}: {exc}")
+    if problems:  # every bad item at once, as every bad field is
+        raise FieldError("; ".join(problems))
+    return rows
+
+
+def _capacity(item) -> dict:
+    if not isinstance(item, dict):
+        raise FieldError("must be an object {capability, amount, unit, per}")
+    missing = [key for key in CAPACITY_KEYS if key not in item]
+    if missing:
+        raise FieldError(f"needs {', '.join(missing)}")
+    unknown = sorted(set(item) - set(CAPACITY_KEYS))
+    if unknown:
+        raise FieldError(f"unknown key(s): {', '.join(unknown)}")
+    parsed = {}
+    for key, parse in CAPACITY_KEYS.items():
+        try:
+            parsed[key] = parse(item[key])
+        except FieldError as exc:
+            raise FieldError(f"{key} {exc}") from None
+    return parsed
+
+
+def capacities_offered(values: dict) -> list[tuple[str, str]]:
+    """(field, message) for each capacity of work the cooperative does not list among its
+    ``capabilities``, and for a kind of work stated twice in one unit."""
+    if "capabilities" not in values:  # missing or malformed: that field has its own error
+        return []
+    offered = set(values["capabilities"])
+    problems, stated = [], set()
+    for number, capacity in enumerate(values.get("capacities", []), start=1):
+        code, unit = capacity["capability"], capacity["unit"]
+        if code not in offered:
+            message = f"item {number}: {code!r} is not one of this cooperative's capabilities"
+            problems.append(("capacities", message))
+        elif (code, unit) in stated:
+            problems.append(("capacities", f"item {number}: {code} in {unit} is stated twice"))
+        stated.add((code, unit))
+    return problems
+
+
 @dataclass(frozen=True)
 class RecordType:
     required: tuple[str, ...]
     fields: dict[str, Callable]
+    # Checks of the whole record: each returns (field, message) pairs.
+    checks: tuple[Callable[[dict], list[tuple[str, str]]], ...] = ()
 
 
 COMMON = {
@@ -223,10 +295,13 @@ RECORD_TYPES = {
             "employees_total": non_negative_int,
             "employees_with_disabilities": non_negative_int,
             "capacity_note": text,
+            "capacities": capacities,
+            "lead_time_days": lambda value: non_negative_int(value, MAX_LEAD_TIME_DAYS),
             "certifications": code_list,
             "accepts_orders": boolean,
             "workshops": slug_list,
         },
+        checks=(capacities_offered,),
     ),
     "partner": RecordType(
         required=("slug", "name"),

@@ -225,6 +225,7 @@ def form_data(**fields):
             "body": streamfield([]),
             "gallery_images": inline_formset([]),
             "certificates": inline_formset([]),
+            "capacities": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

@@ -1,10 +1,10 @@
-"""Social cooperatives: their profile pages and the vocabularies matching relies on."""
+"""Social cooperatives' pages: the directory listing and each cooperative's public profile."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,84 +13,11 @@ from wagtail.search import index
 
 from cms.models import GALLERY_PANELS, IdentifiersMixin
 from cms.models.pages import DirectoryIndexPage, ProfilePage
+from cooperatives.models.capacity import CooperativePageForm, lead_time_sentence
+from cooperatives.models.snippets import Capability, Certification
 
-
-class BilingualLabelMixin(models.Model):
-    """A code with a Polish and an English label; ``label`` follows the active language."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    label_pl = models.CharField(_("Polish label"), max_length=120)
-    label_en = models.CharField(_("English label"), max_length=120)
-
-    class Meta:
-        abstract = True
-        ordering = ["label_pl"]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return self.label_en if (get_language() or "pl").startswith("en") else self.label_pl
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        """(code, label) pairs in the active language, for filter forms."""
-        return [(item.code, item.label) for item in cls.objects.all()]
-
-    @classmethod
-    def known(cls, codes: list[str]) -> list[str]:
-        """``codes`` when each exists; else a ValueError naming the ones that do not (for API
-        parameter validation: the message is the 400's)."""
-        found = set(cls.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = sorted(set(codes) - found)
-        if unknown:
-            plural = "s" if len(unknown) > 1 else ""
-            raise ValueError(f"unknown code{plural}: {', '.join(unknown)}")
-        return codes
-
-
-class Capability(index.Indexed, BilingualLabelMixin):
-    """Something a cooperative or workshop can do for a company (sewing, catering, …)."""
-
-    synonyms = models.TextField(
-        _("synonyms"),
-        blank=True,
-        help_text=_("Other words companies use for this, one per line, in Polish or English."),
-    )
-
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("label_pl"),
-        FieldPanel("label_en"),
-        FieldPanel("synonyms"),
-    ]
-    search_fields = [index.SearchField("label_pl"), index.SearchField("label_en")]
-
-    class Meta(BilingualLabelMixin.Meta):
-        verbose_name = _("capability")
-        verbose_name_plural = _("capabilities")
-
-    def synonym_list(self) -> list[str]:
-        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
-
-
-class Certification(index.Indexed, BilingualLabelMixin):
-    """A kind of certificate or quality mark (HACCP, Zakup Prospołeczny, …)."""
-
-    issuer = models.CharField(_("usual issuer"), max_length=120, blank=True)
-
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("label_pl"),
-        FieldPanel("label_en"),
-        FieldPanel("issuer"),
-    ]
-    search_fields = [index.SearchField("label_pl"), index.SearchField("label_en")]
-
-    class Meta(BilingualLabelMixin.Meta):
-        verbose_name = _("certificate type")
-        verbose_name_plural = _("certificate types")
+# The longest lead time a profile may state: a year.
+MAX_LEAD_TIME_DAYS = 365
 
 
 class CooperativeIndexPage(DirectoryIndexPage):
@@ -126,6 +53,13 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
         blank=True,
         help_text=_("Units per week, people, equipment, shifts: what a buyer needs to plan."),
     )
+    lead_time_days = models.PositiveSmallIntegerField(
+        _("lead time (days)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_LEAD_TIME_DAYS)],
+        help_text=_("Days from an order to the first delivery (0 to 365)."),
+    )
     accepts_orders = models.BooleanField(_("accepts orders"), default=True)
     workshops = ParentalManyToManyField(
         "workshops.WorkshopPage",
@@ -135,6 +69,7 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
     )
 
     schema_type = "Organization"
+    base_form_class = CooperativePageForm
 
     content_panels = [
         *Page.content_panels,
@@ -144,12 +79,23 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
                 FieldPanel("capabilities", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("accepts_orders"),
                 FieldPanel("capacity_note"),
-                FieldRowPanel([FieldPanel("service_radius_km"), FieldPanel("founded")]),
+                FieldRowPanel([FieldPanel("lead_time_days"), FieldPanel("service_radius_km")]),
+                FieldPanel("founded"),
                 FieldRowPanel(
                     [FieldPanel("employees_total"), FieldPanel("employees_with_disabilities")]
                 ),
             ],
             heading=_("Work and capacity"),
+        ),
+        InlinePanel(
+            "capacities",
+            heading=_("How much you can make"),
+            label=_("Capacity"),
+            help_text=_(
+                "For each kind of work you do: how much you can make in a day, a week or a "
+                "month, e.g. 800 pieces a week of sewing or 150 meals a day of catering. "
+                "Companies looking for a large amount see whether you can take it on."
+            ),
         ),
         InlinePanel(
             "certificates", heading=_("Certificates and quality marks"), label=_("Certificate")
@@ -182,6 +128,14 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
                     )
                 }
             )
+
+    def stated_capacities(self) -> list[dict]:
+        """The capacities as the import format writes them, in the editor's order."""
+        return [capacity.as_record() for capacity in self.capacities.all()]
+
+    def lead_time(self) -> str:
+        """The lead time as a sentence for the profile; empty when it is not stated."""
+        return "" if self.lead_time_days is None else lead_time_sentence(self.lead_time_days)
 
     def listed_workshops(self):
         return self.listed_links("workshops")
