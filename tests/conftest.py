@@ -60,6 +60,15 @@ def _fresh_cache():
     get_client.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_word_forms():
+    """The matcher's taxonomy and word forms, cached for a few minutes, never leak from one
+    test into the next: a test that edits capabilities or profiles searches with them."""
+    from search.query import _taxonomy_and_lexicon
+
+    _taxonomy_and_lexicon.cache_clear()
+
+
 SMALL_DIRECTORY = Path(__file__).parent / "data" / "small_directory.jsonl"
 
 

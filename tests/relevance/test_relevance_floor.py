@@ -1,41 +1,153 @@
-"""The matcher keeps its measured relevance on the judged set, and beats both baselines.
+"""The matcher keeps its measured relevance on the judged set, overall and per kind of need,
+and beats both baselines.
 
-The floor sits just under the value measured when it was set (README,
-"Relevance"); a change that lowers relevance fails CI instead of shipping.
+The floors sit just under the values measured when they were set (the
+measured value minus 0.02, rounded down; README, "Relevance"); a change that
+lowers relevance fails CI instead of shipping. The lead raises them as the
+engine improves. The judged set is pinned by its checksum: editing it is a
+deliberate change of ``JUDGED_SET_SHA256`` (see ``tests/relevance/README.md``).
 """
 
+import hashlib
 import io
+import json
+import math
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from search.measure.evaluation import load_judged, run
+from search.measure.evaluation import JUDGED_SET, load_judged, run
 from search.sync import flush
 
+JUDGED_SET_SHA256 = "69db2734840f6d8a874282419850652dfa862c0c539e910430be9c918ff6d890"
+
 NDCG_FLOOR = 0.86
-MRR_FLOOR = 0.90
+MRR_FLOOR = 0.93
+KIND_NDCG_FLOOR = {
+    "certificate": 0.83,
+    "english": 0.83,
+    "informal_place": 0.84,
+    "long_email": 0.90,
+    "mixed": 0.91,
+    "no_diacritics": 0.90,
+    "nothing": 0.86,
+    "quantity": 0.86,
+    "region": 0.90,
+    "short": 0.92,
+    "typo": 0.86,
+    "unusual_words": 0.70,
+}
+KIND_MRR_FLOOR = {
+    "certificate": 0.95,
+    "english": 0.91,
+    "informal_place": 0.94,
+    "long_email": 0.98,
+    "mixed": 0.95,
+    "no_diacritics": 0.98,
+    "nothing": 0.86,
+    "quantity": 0.93,
+    "region": 0.90,
+    "short": 0.98,
+    "typo": 0.95,
+    "unusual_words": 0.81,
+}
+
+KINDS = {
+    "short",
+    "long_email",
+    "region",
+    "informal_place",
+    "no_diacritics",
+    "typo",
+    "english",
+    "mixed",
+    "certificate",
+    "quantity",
+    "unusual_words",
+    "nothing",
+}
+DEMO_DIRECTORY = Path(__file__).resolve().parents[2] / "cms" / "demo" / "directory.jsonl"
 
 
 @pytest.fixture
 def demo_directory(search_index):
     call_command(
-        "import_directory", "cms/demo/directory.jsonl", stdout=io.StringIO(), stderr=io.StringIO()
+        "import_directory", str(DEMO_DIRECTORY), stdout=io.StringIO(), stderr=io.StringIO()
     )
     flush()
 
 
-def test_judged_set_is_large_and_varied_enough():
-    judged = load_judged()
-    assert len(judged) >= 80
-    categories = {item.category for item in judged}
-    assert {"inflection", "no_diacritics", "typo", "synonym", "english", "location", "nothing"} <= (
-        categories
+def demo_cooperatives() -> dict[str, dict]:
+    records = (json.loads(line) for line in DEMO_DIRECTORY.read_text(encoding="utf-8").splitlines())
+    return {record["slug"]: record for record in records if record["type"] == "cooperative"}
+
+
+def kilometres(a: dict, b: dict) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def test_judged_set_is_the_pinned_one():
+    digest = hashlib.sha256(JUDGED_SET.read_bytes()).hexdigest()
+    assert digest == JUDGED_SET_SHA256, (
+        "tests/relevance/judged_needs.jsonl changed: if that is deliberate (a factual fix "
+        "against the profiles, or a new version of the set), put its new SHA-256 here "
+        "and say why in tests/relevance/README.md"
     )
 
 
-def test_engine_stays_above_its_floor_and_beats_both_baselines(demo_directory):
+def test_judged_set_is_large_and_varied_enough():
+    judged = load_judged()
+    assert len(judged) >= 200
+    assert len({item.id for item in judged}) == len(judged)
+    per_kind = Counter(item.kind for item in judged)
+    assert set(per_kind) == KINDS
+    assert min(per_kind.values()) >= 15, per_kind
+    assert all(not item.grades for item in judged if item.kind == "nothing")
+    assert all(item.grades for item in judged if item.kind != "nothing")
+    # A form gives a map point for about one need in ten; the others name their place in words.
+    located = sum(1 for item in judged if item.near)
+    assert 0.05 <= located / len(judged) <= 0.15
+
+
+def test_judgements_grade_only_cooperatives_that_could_take_the_order():
+    """No grade for a cooperative that does not accept orders, lacks a certificate the need
+    requires, or lies outside the need's radius; grades are 1, 2 or 3."""
+    cooperatives = demo_cooperatives()
+    for item in load_judged():
+        for slug, grade in item.grades.items():
+            cooperative = cooperatives[slug]
+            assert grade in (1, 2, 3), (item.id, slug)
+            assert cooperative.get("accepts_orders", True), (item.id, slug)
+            assert set(item.certifications) <= set(cooperative["certifications"]), (item.id, slug)
+            if item.radius_km:
+                assert kilometres(item.near, cooperative["location"]) <= item.radius_km, (
+                    item.id,
+                    slug,
+                )
+
+
+def test_engine_stays_above_its_floors_and_beats_both_baselines(demo_directory):
     engine, wagtail, raw = run()
-    assert engine.mean_ndcg >= NDCG_FLOOR, engine.failures
+    assert engine.mean_ndcg >= NDCG_FLOOR, [f.id for f in engine.failures]
     assert engine.mrr >= MRR_FLOOR
-    assert engine.mean_ndcg > wagtail.mean_ndcg
-    assert engine.mean_ndcg > raw.mean_ndcg
+    below = {
+        kind: round(engine.kind_ndcg(kind), 3)
+        for kind, floor in KIND_NDCG_FLOOR.items()
+        if engine.kind_ndcg(kind) < floor
+    }
+    below |= {
+        f"{kind} (MRR)": round(engine.kind_mrr(kind), 3)
+        for kind, floor in KIND_MRR_FLOOR.items()
+        if engine.kind_mrr(kind) < floor
+    }
+    assert not below, below
+    for baseline in (wagtail, raw):
+        assert engine.mean_ndcg > baseline.mean_ndcg, baseline.name
+        assert engine.mrr > baseline.mrr, baseline.name
