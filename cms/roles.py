@@ -242,10 +242,12 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
 
 @transaction.atomic
 def approve_organisation(organisation: Organisation) -> Organisation:
-    """Approve an organisation: a workshop or cooperative gets a draft page to edit, and rights."""
+    """Approve an organisation: a workshop or cooperative gets a draft page to edit, and rights;
+    a company gets its draft profile too, which its needs and inquiries hang on (it is
+    published by an administrator, not edited in the admin by the company)."""
     organisation.approved = True
-    if organisation.edits_pages and not organisation.page_id:
-        kind = kind_of_organisation(organisation.kind)
+    kind = kind_of_organisation(organisation.kind)
+    if kind and not organisation.page_id:
         organisation.page = kind.index_model.add_draft_profile(organisation)
     organisation.save()
     grant_page_rights(organisation)

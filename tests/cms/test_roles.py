@@ -8,6 +8,7 @@ from cms import roles
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage
+from partners.needs import companies_of
 from tests.cms.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -109,6 +110,24 @@ def test_approving_a_new_cooperative_gives_it_a_draft_page_its_members_can_edit(
     page = organisation.page.specific
     assert isinstance(page, CooperativePage) and not page.live
     assert can_edit(user, page)
+
+
+def test_approving_a_new_company_gives_it_a_draft_profile_its_needs_hang_on(world):
+    organisation = OrganisationFactory(
+        name="Firma Nowa",
+        kind=Organisation.Kind.COMPANY,
+        approved=False,
+        voivodeship=Voivodeship.objects.get(teryt="30"),
+    )
+    user = member_of(organisation)
+    assert companies_of(user) == []
+    roles.approve_organisation(organisation)
+    page = organisation.page.specific
+    assert isinstance(page, PartnerPage) and not page.live
+    assert page.title == "Firma Nowa"
+    assert companies_of(user) == [page]
+    # A company works through the site's forms; it gets no rights in the page admin.
+    assert not can_edit(user, page)
 
 
 def test_regional_moderator_decides_requests_of_their_region_only(world):
