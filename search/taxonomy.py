@@ -1,79 +1,308 @@
 """Map a need's free text to capability codes through the taxonomy's labels and synonyms.
 
-Each label part and synonym becomes a phrase of folded base forms
-("konfekcjonowanie" → ("konfekcjonowac",)); a capability matches when every
-word of one of its phrases occurs in the text, allowing one typo in words
-of six letters or more. Labels and synonyms are edited in the admin, so the
-phrases are read from the database (see :func:`load_taxonomy`).
+Each label part and synonym becomes a phrase; a capability matches when
+every word of one of its phrases occurs in the text, in any order. Words
+are compared by their keys: the ASCII form of the word as written and of
+its base form, because the lemmatiser gives some words different base forms
+in different cases ("sprzątanie" → "sprzątać" but "sprzątania" →
+"sprzątanie"); comparing both meets them. A phrase's verbal noun also gets
+the keys of its genitive ("prowadzenie" / "prowadzenia" → "prowadzić").
+
+Three rules keep the mapping from inventing work the text does not ask for:
+
+* **Typos only for unknown words.** A word of the text that is a word of
+  the vocabulary, of the directory's lexicon or of the dictionary (also
+  when typed without Polish letters) is taken as written: "malowanie" is
+  one letter from "maglowanie" but is itself a word, so painting never
+  turns into mangling, and "zycie" (życie) never into "szycie". Other
+  words may be one edit (a swap of two neighbouring letters counts as one)
+  from a vocabulary word of six letters or more, two from one of ten or
+  more, and only the nearest such words count ("szycei" → "szycie").
+* **Generic words never name work alone.** "usługi", "prace", "dostawa",
+  "services", "work" … only count inside a longer phrase ("usługi
+  gastronomiczne"); a phrase made of them alone is ignored, whoever wrote it.
+* **The longer phrase wins.** When a capability's every matched phrase
+  lies inside a longer phrase matched for another ("pranie odzieży
+  roboczej" holds "odzież robocza"), only the longer one's capability is
+  kept: washing workwear is laundry, not sewing.
+
+Labels and synonyms are edited in the admin, so the phrases are read from
+the database (see :func:`load_taxonomy`); :func:`seed_taxonomy` builds the
+same from the seed list, for tests and counts.
 """
 
+import itertools
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
 
 from cooperatives.models import Capability
-from search.analysis import Lexicon, folded_stems
+from cooperatives.vocabulary import CAPABILITIES
+from search.analysis import Lexicon, fold, stem, stems, words
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
+# "IT" written in capitals names the trade, but to the analyser it is the English stop
+# word "it"; it is read as the Polish word for the trade before analysis.
+ACRONYMS = ((re.compile(r"\bIT\b"), "informatyka"),)
+# Words that say a request is for work or for a thing without saying which.
+GENERIC_WORDS = """
+    usługa usługi usług wykonanie wykonać wykonania realizacja realizacji zamówienie
+    zamówienia zamówić oferta ofertę obsługa obsługi świadczenie zlecenie zlecić firma
+    klient zakup dostawa dostawy dostaw wsparcie pomoc organizacja przygotowanie
+    prowadzenie wytwarzanie produkcja produkcji praca prace prac robota roboty wyrób wyroby
+    produkt produkty artykuł artykuły
+    service services work works working production supply supplies delivery deliveries
+    order orders offer provision support help company client customer product products
+    operation manufacturing job
+""".split()  # noqa: SIM905 - a list literal of 67 words reads worse
+ONE_EDIT_FROM = 6  # letters a vocabulary word needs before one typo is allowed in it
+TWO_EDITS_FROM = 10
+VERBAL_NOUN = re.compile(r"(?:[nc]ie)$")  # "sprzątanie", "szycie": declined like "pole"
+# Polish letters an ASCII-typed word may have lost, to ask the dictionary about it.
+POLISH_LETTERS = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "źż"}
+MAX_RESTORATIONS = 512
+
+
+@lru_cache(maxsize=1)
+def generic_keys() -> frozenset[str]:
+    """The keys of the generic words (built on first use: the lemmatiser loads slowly)."""
+    return frozenset(fold(form) for word in GENERIC_WORDS for form in (word, stem(word)))
 
 
 def _phrases(text: str) -> list[str]:
     return [part.strip() for part in PHRASE_SPLIT.split(text or "") if part.strip()]
 
 
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbouring letters from ``a`` to
+    ``b`` (each swapped letter moved once); ``limit + 1`` when it takes more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, previous = [], list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1])
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
 def within_one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            edits += 1
-            if edits > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
+    swap of neighbouring letters."""
+    return edit_distance(a, b, 1) <= 1
+
+
+def _edits_allowed(length: int) -> int:
+    if length >= TWO_EDITS_FROM:
+        return 2
+    return 1 if length >= ONE_EDIT_FROM else 0
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string left by deleting up to ``depth`` of its letters."""
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {part[:i] + part[i + 1 :] for part in frontier for i in range(len(part))}
+        found |= frontier
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _known(word: str) -> bool:
+    return simplemma.is_known(word, lang=("pl", "en"), low_memory=True)
+
+
+@lru_cache(maxsize=100_000)
+def restored(word: str) -> tuple[str, ...]:
+    """The dictionary's words that ``word`` is when typed without Polish letters
+    ("stolowki" → "stołówki", "swieta" → "święta"); empty when it is a word as typed, has
+    Polish letters, or fits none."""
+    if word != fold(word) or _known(word):
+        return ()
+    choices = [letter + POLISH_LETTERS.get(letter, "") for letter in word]
+    if math.prod(len(letters) for letters in choices) > MAX_RESTORATIONS:
+        return ()
+    candidates = ("".join(letters) for letters in itertools.product(*choices))
+    return tuple(c for c in candidates if simplemma.is_known(c, lang="pl", low_memory=True))
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the lemmatiser's dictionary knows ``word``, also typed without Polish letters."""
+    return _known(word) or bool(restored(word))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as the taxonomy compares it: as written, its base form, and its keys."""
+
+    written: str
+    base: str
+    keys: frozenset[str]
+
+    @property
+    def generic(self) -> bool:
+        return bool(self.keys & generic_keys())
+
+    def known(self, lexicon: Lexicon | None) -> bool:
+        """A real word (not a typo): in the dictionary, or seen in the directory."""
+        if lexicon is not None and lexicon.base_form(fold(self.written)) is not None:
+            return True
+        return in_dictionary(self.written)
+
+
+def analysed(text: str, lexicon: Lexicon | None = None) -> list[Word]:
+    """The words of ``text`` with their keys (see the module's docstring); a word typed
+    without Polish letters has the keys of the words it may be, too."""
+    for pattern, replacement in ACRONYMS:
+        text = pattern.sub(replacement, text or "")
+    return [
+        Word(
+            written,
+            base,
+            frozenset({fold(written), fold(base)} | {fold(stem(r)) for r in restored(written)}),
+        )
+        for written, base in zip(words(text), stems(text, lexicon), strict=True)
+    ]
+
+
+def _phrase_words(text: str) -> tuple[Word, ...]:
+    """The words of a label or synonym, a verbal noun with the keys of its genitive too."""
+    result = []
+    for word in analysed(text):
+        if VERBAL_NOUN.search(word.written):
+            genitive = word.written[:-1] + "a"
+            word = Word(word.written, word.base, word.keys | {fold(genitive), fold(stem(genitive))})
+        result.append(word)
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    code: str
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a phrase stands in a text: the positions of its words, and of those that are
+    not generic."""
+
+    words: frozenset[int]
+    core: frozenset[int]
+
+    @classmethod
+    def of(cls, phrase: Phrase, at: list[set[int]]) -> "_Span":
+        pairs = list(zip(phrase.words, at, strict=True))
+        return cls(
+            frozenset().union(*(where for _word, where in pairs)),
+            frozenset().union(*(where for word, where in pairs if not word.generic)),
+        )
+
+    def inside(self, other: "_Span") -> bool:
+        """Within ``other`` and shorter: "odzież robocza" in "pranie odzieży roboczej",
+        "kompletacja" in "kompletacja zamówień"."""
+        return self.core <= other.core and (self.core < other.core or self.words < other.words)
 
 
 @dataclass
 class Taxonomy:
     """Capability codes with the phrases that name them."""
 
-    phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    phrases: dict[str, list[Phrase]] = field(default_factory=dict)
+    _by_key: dict[str, set[Phrase]] = field(default_factory=lambda: defaultdict(set))
+    # Vocabulary keys by what is left of them after deleting the letters a typo may add.
+    _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, code: str, label_pl: str, label_en: str, synonyms: list[str]) -> None:
         texts = _phrases(label_pl) + _phrases(label_en) + synonyms
-        phrases = {tuple(folded_stems(text)) for text in texts}
-        self.phrases[code] = sorted(phrase for phrase in phrases if phrase)
+        phrases = {Phrase(code, _phrase_words(text)) for text in texts}
+        # A phrase of generic words only ("usługi", "dostawy") would name every request.
+        kept = [phrase for phrase in phrases if any(not w.generic for w in phrase.words)]
+        self.phrases[code] = kept
         self.labels[code] = (label_pl, label_en)
+        for phrase in kept:
+            for word in phrase.words:
+                for key in word.keys:
+                    self._by_key[key].add(phrase)
+                    for deleted in _deletions(key, _edits_allowed(len(key))):
+                        self._by_deletion[deleted].add(key)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every key of every phrase word."""
+        return frozenset(self._by_key)
 
     def capabilities_in(self, text: str, lexicon: Lexicon | None = None) -> list[str]:
         """Codes whose label or synonym occurs in ``text``, in taxonomy order."""
-        tokens = folded_stems(text, lexicon)
-        found = []
-        for code, phrases in self.phrases.items():
-            if any(self._phrase_in(phrase, tokens) for phrase in phrases):
-                found.append(code)
-        return found
+        found = self.matches(text, lexicon)
+        return [code for code in self.phrases if code in found]
 
-    @staticmethod
-    def _phrase_in(phrase: tuple[str, ...], tokens: list[str]) -> bool:
-        return all(
-            any(
-                token == word or (len(word) >= 6 and within_one_edit(token, word))
-                for token in tokens
+    def matches(self, text: str, lexicon: Lexicon | None = None) -> dict[str, list[Phrase]]:
+        """The phrases of each capability found in ``text`` (see the module's rules)."""
+        positions: dict[str, set[int]] = defaultdict(set)
+        for position, word in enumerate(analysed(text, lexicon)):
+            for key in self._keys_meant(word, lexicon):
+                positions[key].add(position)
+        candidates = {phrase for key in positions for phrase in self._by_key[key]}
+        spans = {}
+        for phrase in candidates:
+            at = [set().union(*(positions[key] for key in word.keys)) for word in phrase.words]
+            if all(at):
+                spans[phrase] = _Span.of(phrase, at)
+        found: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase, span in spans.items():
+            if not any(
+                other.code != phrase.code and span.inside(other_span)
+                for other, other_span in spans.items()
+            ):
+                found[phrase.code].append(phrase)
+        return dict(found)
+
+    def _keys_meant(self, word: Word, lexicon: Lexicon | None) -> set[str]:
+        """The vocabulary keys a word of a need stands for: its own, or for a word that is
+        no known word, the nearest within the typos allowed."""
+        exact = {key for key in word.keys if key in self._by_key}
+        if exact:
+            return exact
+        nearest = self._nearest(word.keys)
+        if nearest and word.known(lexicon):
+            return set()
+        return nearest
+
+    def _nearest(self, keys: frozenset[str]) -> set[str]:
+        best, nearest = TWO_EDITS_FROM, set()
+        for key in keys:
+            depth = _edits_allowed(len(key) + 2) if len(key) >= ONE_EDIT_FROM - 1 else 0
+            candidates = set().union(
+                *(self._by_deletion.get(deleted, ()) for deleted in _deletions(key, depth))
             )
-            for word in phrase
-        )
+            for candidate in candidates:
+                distance = edit_distance(key, candidate, _edits_allowed(len(candidate)))
+                if distance <= _edits_allowed(len(candidate)) and distance <= best:
+                    if distance < best:
+                        best, nearest = distance, set()
+                    nearest.add(candidate)
+        return nearest
+
+
+def seed_taxonomy() -> Taxonomy:
+    """The taxonomy of the seed list (cooperatives/vocabulary.py), without the database."""
+    taxonomy = Taxonomy()
+    for code, seed in sorted(CAPABILITIES.items()):
+        taxonomy.add(code, seed.label_pl, seed.label_en, list(seed.terms))
+    return taxonomy
 
 
 def load_taxonomy() -> Taxonomy:

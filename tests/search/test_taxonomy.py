@@ -1,8 +1,11 @@
-"""A need's own words are mapped to capability codes through labels and synonyms."""
+"""A need's own words are mapped to capability codes through the labels and synonyms stored
+in the database (the admin edits them; the migrations seed them)."""
 
 import pytest
 
-from search.taxonomy import load_taxonomy, within_one_edit
+from cooperatives.models import Capability
+from search.taxonomy import load_taxonomy, seed_taxonomy, within_one_edit
+from tests.search.test_taxonomy_vocabulary import BUYER_PHRASES
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +21,8 @@ pytestmark = pytest.mark.django_db
         ("sewing work aprons", ["sewing"]),
         ("wiązki kablowe do maszyn", ["electrical_assembly"]),
         ("koszenie trawników przy biurze", ["green_maintenance"]),
+        ("drewniane skrzynki na owoce", ["carpentry"]),
+        ("malowanie ścian", ["renovation"]),
         ("naprawa zegarów wieżowych", []),
     ],
 )
@@ -25,16 +30,32 @@ def test_need_text_maps_to_capabilities(text, codes):
     assert load_taxonomy().capabilities_in(text) == codes
 
 
-def test_a_synonym_added_in_the_admin_is_used_at_once():
-    from cooperatives.models import Capability
+def test_the_migrated_database_maps_buyer_phrases_as_the_seed_list_does():
+    stored, seeded = load_taxonomy(), seed_taxonomy()
+    assert list(stored.phrases) == sorted(seeded.phrases)
+    assert [stored.capabilities_in(text) for text, _codes in BUYER_PHRASES] == [
+        seeded.capabilities_in(text) for text, _codes in BUYER_PHRASES
+    ]
 
+
+def test_a_synonym_added_in_the_admin_is_used_at_once():
+    assert load_taxonomy().capabilities_in("potrzebna maglownica") == []
     laundry = Capability.objects.get(code="laundry")
     laundry.synonyms += "\nmaglownica"
     laundry.save()
     assert load_taxonomy().capabilities_in("potrzebna maglownica") == ["laundry"]
 
 
+def test_a_synonym_removed_in_the_admin_no_longer_maps():
+    carpentry = Capability.objects.get(code="carpentry")
+    assert load_taxonomy().capabilities_in("karmniki dla ptaków") == ["carpentry"]
+    carpentry.synonyms = "\n".join(line for line in carpentry.synonym_list() if line != "karmniki")
+    carpentry.save()
+    assert load_taxonomy().capabilities_in("karmniki dla ptaków") == []
+
+
 def test_one_edit_tolerance():
     assert within_one_edit("katering", "catering")
-    assert within_one_edit("szycei", "szycie") is False  # a swap is two edits
+    assert within_one_edit("szycei", "szycie")  # a swap of neighbouring letters is one edit
+    assert not within_one_edit("szycie", "szyciowe")
     assert not within_one_edit("ceramika", "cement")

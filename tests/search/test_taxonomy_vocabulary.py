@@ -1,0 +1,303 @@
+"""The seed vocabulary read through the taxonomy, without the database: every capability
+has its words in both languages, every word leads to its own capability, buyers' phrasing
+lands on the right codes, and letters of courtesy land on none."""
+
+import re
+
+import pytest
+
+from cooperatives.vocabulary import CAPABILITIES
+from search.analysis import Lexicon
+from search.taxonomy import (
+    GENERIC_WORDS,
+    Taxonomy,
+    edit_distance,
+    seed_taxonomy,
+    within_one_edit,
+)
+
+MIN_TERMS = 15
+
+# Terms that name two kinds of work on purpose: a buffet is run by a café and laid on by
+# a caterer, and a buyer asking for one may mean either.
+DELIBERATE_OVERLAPS = {
+    "bufet": ["cafe", "catering"],
+    "buffet": ["cafe", "catering"],
+}
+
+# What buyers write, as they write it (cases, English, without Polish letters, typos),
+# with the codes it must map to. The first six are the examples of issue 11.
+BUYER_PHRASES = [
+    ("wazony ceramiczne", ["ceramics"]),
+    ("doniczki ceramiczne", ["ceramics"]),
+    ("drewniane skrzynki na owoce", ["carpentry"]),
+    ("malowanie ścian", ["renovation"]),
+    ("lunch boxes for our office", ["catering"]),
+    ("sewing cotton bags", ["sewing"]),
+    ("Szukamy szwalni do uszycia 500 toreb bawełnianych z nadrukiem", ["printing", "sewing"]),
+    ("Potrzebujemy codziennie 120 obiadów dla uczniów szkoły podstawowej", ["catering"]),
+    ("catering na konferencję dla 80 osób, przerwa kawowa i lunch", ["catering", "event_support"]),
+    ("przerwa kawowa na szkolenie", ["catering"]),
+    ("obieranie i krojenie warzyw dla naszej kuchni, ok. 200 kg tygodniowo", ["food_preparation"]),
+    ("prowadzenie bufetu w urzędzie gminy", ["cafe"]),
+    ("w Koninie szukamy kogoś do prowadzenia bufetu", ["cafe"]),
+    ("sprzątanie biura 3 razy w tygodniu, ok. 400 m2", ["cleaning"]),
+    ("mycie okien w budynku szkoły", ["cleaning"]),
+    ("koszenie trawy i przycinanie żywopłotów na terenie osiedla", ["green_maintenance"]),
+    ("odśnieżanie chodników zimą", ["green_maintenance"]),
+    ("pranie i maglowanie pościeli hotelowej", ["laundry"]),
+    ("pranie odzieży roboczej pracowników", ["laundry"]),
+    ("naprawa i przeróbki odzieży roboczej", ["textile_repair"]),
+    ("montaż wiązek kablowych do maszyn rolniczych", ["electrical_assembly"]),
+    ("proste prace montażowe \N{EN DASH} składanie długopisów", ["light_assembly"]),
+    ("kompletowanie zestawów promocyjnych i pakowanie do kartonów", ["co_packing"]),
+    ("strona internetowa dla fundacji", ["it_services"]),
+    ("obsługa informatyczna biura, 15 stanowisk", ["it_services"]),
+    ("wsparcie IT dla małej firmy", ["it_services"]),
+    ("obsługa sklepu internetowego i wysyłka paczek", ["e_commerce"]),
+    ("mydełka hotelowe", ["soap_making"]),
+    ("stolarz do wykonania ławek do parku", ["carpentry"]),
+    ("palety drewniane 1200x800", ["carpentry"]),
+    ("karmniki i budki lęgowe dla nadleśnictwa", ["carpentry"]),
+    ("druk ulotek A5, 5000 szt.", ["printing"]),
+    ("wizytówki i papier firmowy", ["printing"]),
+    ("naklejki z logo", ["printing"]),
+    ("obsługa festynu rodzinnego", ["event_support"]),
+    ("organizacja pikniku firmowego", ["event_support"]),
+    ("upominki świąteczne dla kontrahentów", ["gifts_handicraft"]),
+    ("ozdoby choinkowe, rękodzieło", ["gifts_handicraft"]),
+    ("skanowanie i archiwizacja dokumentacji kadrowej", ["digitization"]),
+    ("wprowadzanie danych z ankiet papierowych", ["digitization"]),
+    ("obsługa infolinii dla mieszkańców", ["call_center"]),
+    ("dowóz osób niepełnosprawnych na zajęcia", ["transport_delivery"]),
+    ("kurier do rozwożenia paczek po mieście", ["transport_delivery"]),
+    ("malowanie klatek schodowych w bloku", ["renovation"]),
+    ("gładzie i malowanie mieszkania", ["renovation"]),
+    ("układanie płytek ceramicznych w łazience", ["renovation"]),
+    ("opieka nad osobami starszymi w miejscu zamieszkania", ["care_services"]),
+    ("usługi opiekuńcze dla seniorów", ["care_services"]),
+    ("sprzatanie biur", ["cleaning"]),
+    ("szycie fartuchow", ["sewing"]),
+    ("obieranie warzyw dla stolowki", ["cafe", "food_preparation"]),
+    ("cateringu na wesele", ["catering"]),
+    ("cateirng na wesele firmowe", ["catering"]),
+    ("Wykonanie 200 drewnianych skrzynek na jabłka", ["carpentry"]),
+    ("produkcja doniczek ceramicznych do biura", ["ceramics"]),
+    ("300 wiązek tygodniowo, zlecenie stałe", ["electrical_assembly"]),
+    ("zgrzewanie toreb foliowych i wkładanie do kartonów", ["co_packing"]),
+    ("przepisanie papierowych ankiet do excela", ["digitization"]),
+    ("dożynki gminne: obsługa kelnerska i podanie posiłku", ["catering", "event_support"]),
+    ("office cleaning twice a week", ["cleaning"]),
+    ("window cleaning for our warehouse", ["cleaning"]),
+    ("lawn mowing and hedge trimming at our site", ["green_maintenance"]),
+    ("catering for 50 people, hot meals and a coffee break", ["catering"]),
+    ("peeled potatoes, 100 kg a week", ["food_preparation"]),
+    ("laundry and ironing of hotel linen", ["laundry"]),
+    ("wire harness assembly, 2000 pcs per month", ["electrical_assembly"]),
+    ("simple manual assembly of plastic parts", ["light_assembly"]),
+    ("new website for our foundation", ["it_services"]),
+    ("IT support for a small office", ["it_services"]),
+    ("running our online shop and shipping orders", ["e_commerce"]),
+    ("wooden crates for apples", ["carpentry"]),
+    ("bird feeders and nest boxes for a school project", ["carpentry"]),
+    ("print 5000 flyers and business cards", ["printing"]),
+    ("stickers with our logo", ["printing"]),
+    ("christmas gifts for employees", ["gifts_handicraft"]),
+    ("scanning and archiving of old records", ["digitization"]),
+    ("data entry from paper forms", ["digitization"]),
+    ("helpline for customers", ["call_center"]),
+    ("parcel delivery around the city", ["transport_delivery"]),
+    ("transport of people with disabilities", ["transport_delivery"]),
+    ("wall painting and plastering in two classrooms", ["renovation"]),
+    ("elderly care at home", ["care_services"]),
+    ("respite care for families", ["care_services"]),
+    ("staff canteen for 200 employees", ["cafe"]),
+    ("tailoring of uniforms for hotel staff", ["sewing"]),
+    ("clothing alterations and repairs", ["textile_repair"]),
+    ("shrink wrapping and labelling of jars", ["co_packing"]),
+]
+
+# Courtesy, procurement boilerplate and generic words: no kind of work is named.
+FILLER = [
+    "dzień dobry, prosimy o ofertę",
+    "chcemy wesprzeć spółdzielnię socjalną",
+    "Prosimy o kontakt telefoniczny lub mailowy",
+    "Zapytanie ofertowe \N{EN DASH} termin realizacji zamówienia do końca miesiąca",
+    "termin składania ofert upływa 15 marca",
+    "Zaproszenie do złożenia oferty",
+    "opis przedmiotu zamówienia w załączniku",
+    "koszt wysyłki zamówienia pokrywa zamawiający",
+    "koszt przesyłki po stronie dostawcy",
+    "wysyłka kurierska na koszt sprzedawcy",
+    "reklamacje należy zgłaszać w ciągu 7 dni",
+    "realizacja zamówienia w ciągu 14 dni",
+    "Administratorem Pani/Pana danych osobowych jest Gmina",
+    "Opiekun klienta: Jan Kowalski",
+    "Szukamy partnera do długofalowej współpracy",
+    "oferta współpracy dla firm z regionu",
+    "Zamówienie zastrzeżone dla spółdzielni socjalnych (art. 94 ustawy)",
+    "poprawa jakości życia mieszkańców",
+    "poprawa jakosci zycia mieszkancow",
+    "prosimy o wycenę",
+    "usługi",
+    "prace",
+    "produkcja",
+    "wykonanie usługi",
+    "dostawa",
+    "services",
+    "work",
+    "supply and delivery",
+    "Hello, we would like to receive a quote",
+    "we want to support a social cooperative",
+    "we support workers with disabilities and want to help",
+    "please send us your offer by Friday",
+    "invitation to tender",
+    "take care of the details",
+    "we need it done quickly",
+]
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return seed_taxonomy()
+
+
+def test_there_are_the_twenty_four_capabilities_of_interfaces_md():
+    assert len(CAPABILITIES) == 24
+
+
+def test_every_capability_has_fifteen_distinct_polish_and_fifteen_english_terms():
+    short = {}
+    for code, seed in CAPABILITIES.items():
+        polish = {term.casefold() for term in seed.pl_terms}
+        english = {term.casefold() for term in seed.en_terms}
+        if len(polish) < MIN_TERMS or len(english) < MIN_TERMS:
+            short[code] = (len(polish), len(english))
+    assert short == {}
+
+
+def test_no_term_is_listed_twice_for_one_capability():
+    repeated = {
+        code: [t for t in seed.terms if [u.casefold() for u in seed.terms].count(t.casefold()) > 1]
+        for code, seed in CAPABILITIES.items()
+    }
+    assert {code: terms for code, terms in repeated.items() if terms} == {}
+
+
+def test_no_term_is_made_of_generic_words_alone():
+    generic = {word.casefold() for word in GENERIC_WORDS}
+    dead = [
+        term
+        for seed in CAPABILITIES.values()
+        for term in seed.terms
+        if all(word.casefold() in generic for word in term.split())
+    ]
+    assert dead == []
+
+
+def test_every_term_maps_to_its_own_capability_and_only_listed_ones_to_more(taxonomy):
+    elsewhere, shared = [], {}
+    for code, seed in CAPABILITIES.items():
+        for term in seed.terms:
+            codes = taxonomy.capabilities_in(term)
+            if code not in codes:
+                elsewhere.append((code, term, codes))
+            elif codes != [code]:
+                shared[term] = codes
+    assert elsewhere == []
+    assert shared == DELIBERATE_OVERLAPS
+
+
+def test_label_parts_map_to_their_capability_except_the_generic_dostawy(taxonomy):
+    wrong = [
+        (code, part.strip(), taxonomy.capabilities_in(part))
+        for code, seed in CAPABILITIES.items()
+        for part in re.split(r"[,()]", f"{seed.label_pl},{seed.label_en}")
+        if part.strip() and taxonomy.capabilities_in(part) != [code]
+    ]
+    assert wrong == [("transport_delivery", "dostawy", [])]
+
+
+def test_at_least_forty_buyer_phrases_beyond_the_issue_examples():
+    assert len(BUYER_PHRASES) - 6 >= 40
+
+
+@pytest.mark.parametrize(("text", "codes"), BUYER_PHRASES)
+def test_buyer_phrase_maps_to_its_capabilities(taxonomy, text, codes):
+    assert taxonomy.capabilities_in(text) == sorted(codes)
+
+
+@pytest.mark.parametrize("text", FILLER)
+def test_courtesy_and_generic_words_map_to_nothing(taxonomy, text):
+    assert taxonomy.capabilities_in(text) == []
+
+
+def test_a_real_word_is_not_read_as_a_typo_of_another_capabilitys_word(taxonomy):
+    # "malować" is one letter from "maglować"; each is a word of its own.
+    assert within_one_edit("malowac", "maglowac")
+    assert taxonomy.capabilities_in("malowanie") == ["renovation"]
+    assert taxonomy.capabilities_in("malowania sal") == ["renovation"]
+    assert taxonomy.capabilities_in("maglowanie") == ["laundry"]
+    # "życie" (also typed "zycie") is a word, not a typo of "szycie".
+    assert taxonomy.capabilities_in("dla lepszego życia") == []
+    assert taxonomy.capabilities_in("zycie") == []
+
+
+def test_an_unknown_word_is_corrected_to_the_nearest_vocabulary_word_only(taxonomy):
+    assert taxonomy.capabilities_in("szycei fartuchów") == ["sewing"]  # a swap
+    assert taxonomy.capabilities_in("maglownaie") == ["laundry"]
+    assert taxonomy.capabilities_in("konfekcjonwanei") == ["co_packing"]  # two edits, 16 letters
+    assert taxonomy.capabilities_in("fatruhy") == []  # two edits in seven letters is too many
+    nearest = Taxonomy()
+    nearest.add("one", "", "", ["abcdefgh"])
+    nearest.add("two", "", "", ["abcdefxy"])
+    assert nearest.capabilities_in("abcdefgx") == ["one"]  # one edit from it, two from "two"
+
+
+def test_a_word_the_directory_has_used_is_not_corrected():
+    taxonomy = Taxonomy()
+    taxonomy.add("test", "", "", ["zorbex"])
+    assert taxonomy.capabilities_in("zorbek") == ["test"]
+    # Written "zórbek" in a description, "zorbek" is a word of the directory, not a typo.
+    assert taxonomy.capabilities_in("zorbek", Lexicon(["zórbek"])) == []
+
+
+def test_generic_words_written_as_synonyms_in_the_admin_name_nothing():
+    taxonomy = Taxonomy()
+    taxonomy.add("cleaning", "sprzątanie", "cleaning", ["usługi", "services", "prace"])
+    assert taxonomy.capabilities_in("usługi i prace, services") == []
+    assert taxonomy.capabilities_in("usługi sprzątania") == ["cleaning"]
+
+
+def test_the_longer_phrase_of_another_capability_wins(taxonomy):
+    assert taxonomy.capabilities_in("pranie odzieży roboczej") == ["laundry"]
+    assert taxonomy.capabilities_in("szycie i pranie odzieży roboczej") == ["laundry", "sewing"]
+    assert taxonomy.capabilities_in("naprawa odzieży roboczej") == ["textile_repair"]
+    assert taxonomy.capabilities_in("kompletacja zamówień") == ["e_commerce"]
+    assert taxonomy.capabilities_in("kompletacja") == ["light_assembly"]
+    assert taxonomy.capabilities_in("coffee break") == ["catering"]
+    assert taxonomy.capabilities_in("coffee") == ["cafe"]
+    assert taxonomy.capabilities_in("lawn care services") == ["green_maintenance"]
+
+
+def test_it_in_capitals_names_the_trade_and_in_lower_case_is_a_stop_word(taxonomy):
+    assert taxonomy.capabilities_in("usługi IT") == ["it_services"]
+    assert taxonomy.capabilities_in("we need it cleaned") == ["cleaning"]
+
+
+def test_a_verbal_noun_meets_its_other_cases():
+    # The lemmatiser gives "sprzątanie" → "sprzątać" but "sprzątania" → "sprzątanie", and
+    # "prowadzenie" → "prowadzenie" but "prowadzenia" → "prowadzić".
+    taxonomy = Taxonomy()
+    taxonomy.add("cleaning", "", "", ["sprzątanie biur"])
+    taxonomy.add("cafe", "", "", ["prowadzenie bufetu"])
+    assert taxonomy.capabilities_in("do sprzątania biur") == ["cleaning"]
+    assert taxonomy.capabilities_in("sprzątaniem biur") == ["cleaning"]
+    assert taxonomy.capabilities_in("do prowadzenia bufetu") == ["cafe"]
+
+
+def test_edit_distance_counts_a_swap_once_and_stops_at_its_limit():
+    assert edit_distance("szycei", "szycie", 2) == 1
+    assert edit_distance("katering", "catering", 2) == 1
+    assert edit_distance("ceramika", "cement", 2) == 3  # more than the limit
+    assert not within_one_edit("ceramika", "cement")
