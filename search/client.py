@@ -10,6 +10,14 @@ retrying, and a circuit breaker then fails every call at once for
 site its matching, never its pages. Commands that do heavy work (the sync
 worker, reindexing, imports) run inside :func:`patient_client`: longer
 timeouts, retries, no breaker.
+
+Several nodes (``ELASTICSEARCH_URL`` listing them) change one thing: a node
+that cannot be connected to is set aside and the same request is sent to
+another node, so losing one node of a cluster costs no request. A node that
+times out is set aside too, but the request that waited for it fails (a
+second wait would double the cost of a hung cluster). The breaker opens only
+when every node failed the last time it was asked. With one node all this
+reduces to the fail-fast behaviour above.
 """
 
 import logging
@@ -20,7 +28,7 @@ from functools import cache
 
 from django.conf import settings
 from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import ConnectionTimeout, Transport
+from elastic_transport import ConnectionTimeout, NodePool, Transport
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import connections
 
@@ -68,8 +76,42 @@ class Breaker:
         self._open_until = 0.0
 
 
+class WatchedNodePool(NodePool):
+    """The client's pool of nodes, which also remembers whether each node's last answer failed.
+
+    The pool sets a failed node aside for a pause that grows with each failure
+    (1 s, 2 s, 4 s … up to 30 s), then lets it back in untested; so whether
+    every node is down cannot be read from it. This set can: a node enters it
+    when a request to it fails and leaves it when one succeeds.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._failing_lock = threading.Lock()
+        self._failing: set = set()
+
+    def mark_dead(self, node, _now=None) -> None:
+        super().mark_dead(node, _now)
+        with self._failing_lock:
+            newly = node.config not in self._failing
+            self._failing.add(node.config)
+        if newly and len(self) > 1:
+            logger.warning("Elasticsearch node %s failed; asking the other nodes", node.base_url)
+
+    def mark_live(self, node) -> None:
+        super().mark_live(node)
+        with self._failing_lock:
+            self._failing.discard(node.config)
+
+    @property
+    def all_failing(self) -> bool:
+        with self._failing_lock:
+            return len(self._failing) >= len(self)
+
+
 class BreakerTransport(Transport):
-    """The transport of the web client: every request passes its breaker."""
+    """The transport of the web client: every request passes its breaker, which opens when
+    a request fails and no node is left that answered the last time it was asked."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +122,7 @@ class BreakerTransport(Transport):
         try:
             response = super().perform_request(*args, **kwargs)
         except (TransportConnectionError, ConnectionTimeout) as error:
-            if not isinstance(error, SearchUnavailable):
+            if not isinstance(error, SearchUnavailable) and self.node_pool.all_failing:
                 self.breaker.trip(error)
             raise
         self.breaker.reset()
@@ -111,9 +153,11 @@ def nodes() -> list[str]:
 def get_client() -> Elasticsearch:
     """The shared client, also registered as elasticsearch.dsl's default connection.
 
-    A node that refuses the connection is set aside and the request goes to the
-    next one (so a web request may try each node once); a node that times out is
-    not retried by the web client, so a hung node costs one timeout at most.
+    A node that cannot be connected to is set aside and the request goes to
+    another one, so a web request tries each node at most once
+    (``len(nodes) - 1`` retries: none with one node); only connection errors
+    are retried, never a timeout or an error status, so a hung node costs one
+    timeout at most and an overloaded cluster is not asked twice.
     """
     hosts = nodes()
     if _patient:
@@ -128,8 +172,10 @@ def get_client() -> Elasticsearch:
             hosts,
             request_timeout=settings.ELASTICSEARCH_TIMEOUT,
             retry_on_timeout=False,
+            retry_on_status=(),
             max_retries=len(hosts) - 1,
             transport_class=BreakerTransport,
+            node_pool_class=WatchedNodePool,
         )
     connections.add_connection("default", client)
     return client
