@@ -67,6 +67,15 @@ POLISH_LETTERS = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "�
 MAX_RESTORATIONS = 512
 
 
+# Prefixes that make a Polish verb (and its verbal noun) perfective, in folded form.
+VERBAL_PREFIXES = (
+    "prze", "przy", "roz", "pod", "nad", "wy", "za", "ze", "po", "na", "do", "od", "ob",
+    "we", "z", "s", "u", "o", "w",
+)  # fmt: skip
+# What must remain after the prefix, so that short words are not read into others.
+PREFIXED_STEM_FROM = 6
+
+
 @lru_cache(maxsize=1)
 def generic_keys() -> frozenset[str]:
     """The keys of the generic words (built on first use: the lemmatiser loads slowly)."""
@@ -276,10 +285,27 @@ class Taxonomy:
         exact = {key for key in word.keys if key in self._by_key}
         if exact:
             return exact
+        aspect = self._without_prefix(word.keys)
+        if aspect:
+            return aspect
         nearest = self._nearest(word.keys)
         if nearest and word.known(lexicon):
             return set()
         return nearest
+
+    def _without_prefix(self, keys: frozenset[str]) -> set[str]:
+        """The vocabulary keys a word stands for once its verbal prefix is taken off: Polish
+        makes a finished action with a prefix ("zeskanowanie" of "skanowanie", "uszycie"
+        of "szycie", "wydrukowanie", "zapakowanie", "posprzątanie"), and buyers write
+        both."""
+        return {
+            key[len(prefix) :]
+            for key in keys
+            for prefix in VERBAL_PREFIXES
+            if key.startswith(prefix)
+            and len(key) - len(prefix) >= PREFIXED_STEM_FROM
+            and key[len(prefix) :] in self._by_key
+        }
 
     def _nearest(self, keys: frozenset[str]) -> set[str]:
         best, nearest = TWO_EDITS_FROM, set()

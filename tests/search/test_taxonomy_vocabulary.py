@@ -301,3 +301,22 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_its_limit():
     assert edit_distance("katering", "catering", 2) == 1
     assert edit_distance("ceramika", "cement", 2) == 3  # more than the limit
     assert not within_one_edit("ceramika", "cement")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "code"),
+    [
+        ("Do zeskanowania ok. 60 tys. stron dokumentów", "digitization"),
+        ("uszycie 200 toreb z logo", "sewing"),
+        ("wydrukowanie ulotek na targi", "printing"),
+        ("zapakowanie paczek świątecznych", "co_packing"),
+        ("posprzątanie biura po remoncie", "cleaning"),
+    ],
+)
+def test_a_perfective_verb_names_the_same_work_as_its_plain_form(request_text, code):
+    assert code in seed_taxonomy().capabilities_in(request_text)
+
+
+def test_a_prefix_is_not_read_into_a_short_word():
+    # "prawna" is not "na" + "prawa"; nothing in it names work.
+    assert seed_taxonomy().capabilities_in("obsługa prawna umów handlowych") == []
