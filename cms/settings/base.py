@@ -231,7 +231,8 @@ STATICFILES_DIRS = [
     # our own files instead of from ninja's default CDN (cms/api.py).
     ("ninja", Path(find_spec("ninja").origin).parent / "static" / "ninja"),
 ]
-STATIC_ROOT = BASE_DIR / "static"
+# Where collectstatic writes (WhiteNoise serves it); `make load` collects into a temporary one.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
@@ -241,7 +242,16 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Each process's own copy of the public figures and map features (cms/public_cache.py);
+    # the version that says whether they are current lives in "default".
+    "public": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public",
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
 
 # Accounts (django-allauth): e-mail is the login, and it must be verified.
 LOGIN_REDIRECT_URL = "/"
@@ -288,12 +298,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow_actions.publish_approved"
 
-# Background work (e-mail delivery) waits in PostgreSQL, in the "queue" backend, for
-# `python manage.py db_worker --backend queue`. Wagtail's own tasks (its search and reference
-# indexes) use "default" and still run inline, as they did before there was a queue.
+# Background work waits in PostgreSQL, in the "queue" backend, for `python manage.py worker`:
+# e-mail delivery ("email") and the scheduled daily jobs ("jobs", cms/jobs.py). Wagtail's own
+# tasks (its search and reference indexes) use "default" and still run inline, as they did
+# before there was a queue.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email"]},
+    "queue": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["email", "jobs"]},
 }
 
 # An outage is logged once (and a database outage once a minute), not per request.

@@ -1,0 +1,1 @@
+"""The notification pages: a person's list, their e-mail settings, and one-click unsubscribe."""
