@@ -1,21 +1,21 @@
 """Deciding a registration or a claim: the decision is stamped once, and told to the person
 who asked.
 
-:func:`tell_decision` is the one place a decision leaves the site. Today it is a
-plain e-mail, sent through the site's mail path (in production the queue of
-:mod:`cms.mail`, written in the same transaction as the decision, so a decision
-rolled back sends nothing); on-site notifications hook in here.
+:func:`tell_decision` is the one place a decision leaves the site. It is a
+notification (:func:`cms.notices.notify`): on the site, and an e-mail through the
+site's mail path (in production the queue of :mod:`cms.mail`, written in the same
+transaction as the decision, so a decision rolled back sends nothing).
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.models import Claim, Registration
+from cms.models import Claim, NotificationKind, Registration
 from cms.models.joining import JoiningRequest
+from cms.notices import notify
 
 
 def record(item: JoiningRequest, by, approved: bool, reason: str = "") -> JoiningRequest:
@@ -74,7 +74,8 @@ def _message(item: JoiningRequest) -> tuple[str, str]:
 
 
 def tell_decision(item: JoiningRequest) -> None:
-    """Tell the person who asked what was decided, in the language they asked in."""
+    """Tell the person who asked what was decided, in the language they asked in: on the
+    site, and by e-mail unless they turned decisions off."""
     with translation.override(item.language):
         subject, body = _message(item)
-    send_mail(subject, body, None, [item.person.email])
+        notify([item.person], NotificationKind.DECISION, subject, body, reverse("my-organisations"))

@@ -10,6 +10,7 @@ from cms import roles
 from cms.accounts import registrations
 from cms.models import Membership, Organisation, Registration
 from cooperatives.models import CooperativePage
+from partners.models import PartnerPage
 from tests.cms.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -48,7 +49,7 @@ def can_edit(user, page):
     [
         ("workshop", WorkshopPage),
         ("cooperative", CooperativePage),
-        ("company", None),
+        ("company", PartnerPage),
         ("regional_centre", None),
         ("owes", None),
     ],
@@ -78,7 +79,9 @@ def test_each_kind_of_organisation_is_registered_and_approval_gives_what_its_kin
         page = organisation.page.specific
         assert isinstance(page, page_model) and not page.live
         assert page.voivodeship == regions["lodzkie"]
-        assert can_edit(registrant, page)
+        # Workshops and cooperatives edit their page in the admin; a company works through
+        # the site's forms (its needs hang on its draft profile).
+        assert can_edit(registrant, page) == (kind != "company")
     else:
         assert organisation.page is None
         assert not registrant.groups.filter(name__startswith="Editors").exists()
@@ -130,7 +133,8 @@ def test_the_decision_is_emailed_in_the_language_the_registrant_used(client, reg
     register(client, registrant, language="/en", **voivodeship_field(regions["wielkopolskie"]))
     decide(regions["admin"], Registration.objects.get(), "approve")
     assert (
-        mail.outbox[0].subject == "Your registration of Spółdzielnia Socjalna „Nowa” was approved"
+        mail.outbox[0].subject
+        == "[Kooperacja] Your registration of Spółdzielnia Socjalna „Nowa” was approved"
     )
     assert "/en/organisations/" in mail.outbox[0].body
 
