@@ -24,6 +24,7 @@ from django.utils import timezone
 from elasticsearch.dsl import MultiSearch, Q, Search
 
 from cms.distance import distance_km
+from cms.models.freshness import STALE_AFTER_MONTHS, months_before
 from cooperatives.models import Capability, CooperativePage
 from search.analysis import Lexicon, fold, folded_stems, stems
 from search.capacity import FITS, SHORT, TIGHT, UNKNOWN, Quantity, capacity_fit
@@ -36,14 +37,18 @@ from search.understanding import read_request
 CAPABILITY_BOOST = 6.0
 STEMS_BOOST = 1.0
 FOLDED_BOOST = 0.7
+SHARED_WORDS_BOOST = 0.5
 DECAY_SCALE_KM = 30
 UNLOCATED_WEIGHT = 0.1
 WORDS_WITHOUT_CAPABILITY = "2<75%"
+WORDS_WITH_CAPABILITY = "2<75%"
 SERVICE_AREA_CANDIDATES = 5
 LEXICON_TTL_SECONDS = 300
 OUTSIDE_REGION_WEIGHT = 0.3
 # A request with a quantity asks for this many times the limit, so capacity can reorder.
 CAPACITY_CANDIDATES = 3
+# A profile nobody has confirmed for 18 months ranks lower (and says so), still listed.
+STALE_WEIGHT = 0.6
 # How much a capacity verdict weighs on the score: "short" ranks below "fits", still shown.
 FIT_WEIGHTS = {FITS: 1.0, TIGHT: 0.85, UNKNOWN: 0.7, SHORT: 0.35}
 
@@ -284,7 +289,7 @@ def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters
     if query_stems:
         # Without a capability, words alone must carry the match: most of them must be there,
         # so "naprawa zegarów wieżowych" does not bring every clothes-repair shop.
-        enough = "100%" if codes else WORDS_WITHOUT_CAPABILITY
+        enough = WORDS_WITH_CAPABILITY if codes else WORDS_WITHOUT_CAPABILITY
         should.append(
             Q(
                 "match",
@@ -302,7 +307,24 @@ def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters
                 },
             )
         )
-    base = Q("bool", should=should, minimum_should_match=1, filter=filters)
+    # What a cooperative must match to be listed (above); below, what only ranks those
+    # listed: every word they share with the request counts a little, so among the
+    # caterers the one whose profile speaks of sandwiches and cakes comes first.
+    ranking = []
+    if query_stems:
+        ranking = [
+            Q("match", stems={"query": query_stems, "boost": SHARED_WORDS_BOOST}),
+            Q(
+                "match",
+                folded={
+                    "query": query_folded,
+                    "fuzziness": "AUTO:5,8",
+                    "boost": SHARED_WORDS_BOOST * FOLDED_BOOST,
+                },
+            ),
+        ]
+    listed = Q("bool", should=should, minimum_should_match=1)
+    base = Q("bool", must=[listed], should=ranking, filter=filters)
     if need.region:
         # A region the words named is a strong preference, not a wall: those outside it
         # come after, where a buyer can still see them.
@@ -412,6 +434,16 @@ def asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool
     return not codes and not stems(need.text, lexicon)
 
 
+def stale_on(source: dict, day: dt.date) -> bool:
+    """Whether an indexed profile is unconfirmed for :data:`STALE_AFTER_MONTHS` on ``day``:
+    from the date it was confirmed (it turns stale without being indexed again), or as
+    indexed when the document has no date."""
+    confirmed = source.get("verified_on")
+    if not confirmed:
+        return bool(source.get("stale"))
+    return dt.date.fromisoformat(confirmed[:10]) < months_before(day, STALE_AFTER_MONTHS)
+
+
 def explain(source: dict, need: MatchRequest, codes: list[str], lexicon: Lexicon) -> Explanation:
     """Why an indexed cooperative (``source``) answers ``need``, in the terms a person checks."""
     own_words = set(source.get("folded", "").split())
@@ -448,8 +480,13 @@ def match(need: MatchRequest) -> MatchResult:
     search = build_search(need, codes, lexicon)
     if need.quantity:
         search = search.extra(size=min(search.to_dict()["size"] * CAPACITY_CANDIDATES, 500))
+    response = search.execute()
+    if response._shards.failed:
+        # A shard copy went away mid-search (a node stopping): the answer is partial, and
+        # asking again reaches its replica.
+        response = search.execute()
     results = []
-    for hit in search.execute():
+    for hit in response:
         source = hit.to_dict()
         distance = hit_distance(source, need.lat, need.lon)
         radius = source.get("service_radius_km")
@@ -470,13 +507,16 @@ def match(need: MatchRequest) -> MatchResult:
             Match(
                 slug=source["slug"],
                 name=source["name"],
-                score=hit.meta.score * (FIT_WEIGHTS[fit.fit] if need.quantity else 1.0),
+                score=hit.meta.score
+                * (FIT_WEIGHTS[fit.fit] if need.quantity else 1.0)
+                * (STALE_WEIGHT if stale_on(source, need.day) else 1.0),
                 distance_km=distance,
                 url=source.get("url", ""),
                 city=source.get("city") or "",
                 explanation=explanation,
                 covers=covers,
                 capacity_fit=fit.fit,
+                stale=stale_on(source, need.day),
             )
         )
     results.sort(key=lambda match: -match.score)

@@ -1,1 +1,112 @@
-"""Reading a buyer's request: what work, where, how much, by when, with which certificates."""
+"""Reading a buyer's request: what work, where, how much, by when, with which certificates.
+
+:func:`read_request` takes a request as the buyer wrote it ("Dzień dobry, szukamy
+spółdzielni do uszycia 2 tys. fartuchów z logo, dostawa do Gniezna do 15 marca,
+wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
+
+* :mod:`.certificates` — the certificates asked for ("HACCP" → ``haccp``);
+* :mod:`.deadlines` — the deadline ("do 15 marca" → the next 15 March);
+* :mod:`search.places` — the place ("do Gniezna" → Gniezno's point);
+* :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces);
+* :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
+* :mod:`.filler` — greetings, form phrases, the signature and the words that say
+  nothing about the work.
+
+Each takes its words out of the text before the next reads it (a date's
+numbers are no amount, a certificate's "9001" neither), and what is left is
+the work, in the buyer's words: "uszycia fartuchów z logo". The signature is
+read for nothing but an address ("62-200 Gniezno"), used when the body names
+no place; a name in it is a person, not a town.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from search.capacity import Quantity
+from search.places import Place, find_place, find_town
+from search.understanding.certificates import find_certificates
+from search.understanding.deadlines import read_dates
+from search.understanding.filler import split_signature, strip_filler
+from search.understanding.quantities import find_quantity
+from search.understanding.regions import find_region
+
+ADDRESS = re.compile(r"\b\d{2}-\d{3}[ \t]+(?P<town>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a request's text says.
+
+    ``words``: the text the matcher compares, everything below taken out of it;
+    ``place``: the town, area or powiat it names (with its own voivodeship);
+    ``voivodeship``: the TERYT code of a voivodeship it names, "" if none (a
+    town's voivodeship is ``place.voivodeship``, not this);
+    ``quantity`` and ``deadline``: how much and by when; ``certifications``: the
+    codes of the certificates it asks for, in the order written.
+    """
+
+    words: str
+    place: Place | None = None
+    voivodeship: str = ""
+    quantity: Quantity | None = None
+    deadline: date | None = None
+    certifications: tuple[str, ...] = ()
+
+
+def without_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with ``words`` (found in it, in this order) blanked out: as one phrase
+    where they stand together, else one by one."""
+    if not words:
+        return text
+    phrase = r"\W*".join(re.escape(word) for word in words)
+    match = re.search(rf"(?<!\w){phrase}(?!\w)", text)
+    if match:
+        return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    position = 0
+    for word in words:
+        match = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)").search(text, position)
+        if match:
+            text = text[: match.start()] + " " * len(word) + text[match.end() :]
+            position = match.end()
+    return text
+
+
+def _addressed_town(signature: str) -> Place | None:
+    """The town of a postal address in a signature ("62-200 Gniezno")."""
+    match = ADDRESS.search(signature)
+    if match is None:
+        return None
+    town = match.group("town")
+    return find_town(town) or find_town(town.split()[0])
+
+
+def read_request(text: str, today: date) -> Reading:
+    """The parts of a request's ``text`` (see the module); dates are read relative to
+    ``today``. Offline and quick: it runs on every request."""
+    body, signature = split_signature(text or "")
+    certificates = find_certificates(body)
+    body = without_words(body, certificates.words)
+    dates = read_dates(body, today)
+    body = without_words(body, dates.words)
+    region = find_region(body)  # also settles a powiat's name shared by two voivodeships
+    place = find_place(body, voivodeship=region.code if region else "")
+    if place:
+        body = without_words(body, place.all_words)
+        if region and set(region.words) & set(place.all_words):
+            region = find_region(body)  # it was a town's word ("Ruda Śląska")
+    else:
+        place = _addressed_town(signature)
+    amount = find_quantity(body, today)
+    if amount:
+        body = without_words(body, amount.words)
+    if region:
+        body = without_words(body, region.words)
+    return Reading(
+        words=strip_filler(body),
+        place=place,
+        voivodeship=region.code if region else "",
+        quantity=amount.quantity if amount else None,
+        deadline=dates.deadline,
+        certifications=certificates.codes,
+    )

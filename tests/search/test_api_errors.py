@@ -188,6 +188,8 @@ def _longest(schema: dict) -> str:
         return _longest(schema["items"])
     if kind == "boolean":
         return "false"
+    if "enum" in schema:
+        return max((str(value) for value in schema["enum"]), key=len)
     bounds = [schema[key] for key in ("minimum", "maximum", "exclusiveMinimum") if key in schema]
     if kind == "integer":
         return max((str(bound) for bound in bounds), key=len)

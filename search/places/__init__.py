@@ -1,0 +1,400 @@
+"""Places named in a request, found offline: towns in any grammatical case ("w Gnieźnie",
+"okolice Radomia", "pod Wrocławiem"), the nicknames of metropolitan areas ("Trójmiasto",
+"aglomeracja poznańska", "GZM"), powiats ("powiat gnieźnieński"), and postcodes.
+
+:func:`find_place` returns the place, its point, its voivodeship and the words
+that named it, so the matcher can drop them from the words it compares (a
+town's name is where, not what). At each word of the text, in order:
+
+1. "powiat"/"pow." and an adjective → the powiat's seat; an adjective naming
+   two powiats ("grodziski") picks the one in ``voivodeship`` when given, else
+   the more populous seat;
+2. "aglomeracja", "metropolia", "konurbacja" and a city's adjective → that city;
+3. a nickname ("Trójmiasto", "GZM", "Silesia", "Zagłębie"), or "stolica" after a
+   preposition ("w stolicy") → its city;
+4. a town, in any case (see :mod:`search.places.declension`), the longest name first.
+
+The first place found wins. Guards against a town list's false friends:
+a lowercase word counts as a town only after a preposition ("okolice radomia")
+or as a big city's or a diacritic-less name ("lodz"); a town that is also an
+ordinary word ("Koło", "Police", "Września") needs a capital letter inside a
+sentence; a capitalised word after a first name or a title is a surname ("Jan
+Kalisz"), after "ul." a street ("ul. Gdańska").
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from search.analysis import fold, stem
+from search.places.gazetteer import (
+    BIG_TOWN,
+    ORDINARY_WITH_POLISH_LETTERS,
+    Entry,
+    Gazetteer,
+    Town,
+    folded,
+    gazetteer,
+    phrase_key,
+    word_set,
+)
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+SENTENCE_BREAKS = frozenset(".!?\n")
+POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
+
+# Words that put a place after them: a lowercase town counts after one of these.
+CUES = word_set(
+    """w we z ze do na pod kolo okolice okolic okolicach okolicy okolica poblizu niedaleko
+    blisko obok rejon rejonie rejonu teren terenie terenu od near around in from outside
+    nearby to of"""
+)
+# Words that may stand before those, and are dropped with the place: "w promieniu 30 km od".
+CUE_CHAIN = CUES | word_set(
+    "promieniu promien km max maks maksymalnie within the area vicinity close outskirts"
+)
+AND_SURROUNDINGS = (("i", "oraz", "and"), ("okolice", "okolic", "okolica", "surroundings"))
+STREETS = word_set("ul ulica ulicy al aleja alei aleje os osiedle pl plac placu rondo")
+TITLES = word_set("pan pani panem pania panu panstwo mr mrs ms dr prof mgr inz")
+# Common Polish and English first names: a capitalised town name after one is a surname.
+GIVEN_NAMES = word_set(
+    """Adam Adrian Agata Agnieszka Aleksander Aleksandra Alicja Andrzej Aneta Anna
+    Antoni Arkadiusz Artur Barbara Bartłomiej Bartosz Beata Bogdan Bogusław Bożena Cezary
+    Czesław Damian Daniel Danuta Dariusz Dawid Dominik Dorota Edyta Elżbieta Emilia Ewa
+    Ewelina Filip Franciszek Grażyna Grzegorz Halina Hanna Henryk Irena Iwona Izabela Jacek
+    Jadwiga Jakub Jan Janina Janusz Jarosław Jerzy Joanna Jolanta Józef Julia Justyna Kamil
+    Kamila Karol Karolina Katarzyna Kazimierz Kinga Krystyna Krzysztof Lech Lena Leszek
+    Łukasz Maciej Magdalena Maja Małgorzata Marcin Marek Maria Marian Mariusz Marta Marzena
+    Mateusz Michał Mirosław Monika Natalia Nikola Norbert Oliwia Patrycja Patryk Paulina Paweł
+    Piotr Przemysław Radosław Rafał Renata Robert Roman Ryszard Sebastian Stanisław Stefan
+    Sylwia Szymon Tadeusz Teresa Tomasz Urszula Wanda Weronika Wiesław Wiktor Wiktoria
+    Witold Włodzimierz Wojciech Zbigniew Zdzisław Zofia Zuzanna Zygmunt John James Michael
+    David Peter Paul Mark Thomas Sarah Emma Mary Kate"""
+)
+CAPITAL_OF_COUNTRY = frozenset({"polski", "kraju"})
+NOT_THE_CAPITAL = word_set("wojewodztwa regionu powiatu gminy diecezji")
+POWIAT_WORDS = word_set("powiat powiatu powiecie powiatem powiatowi powiaty powiatow")
+# The folded forms of "stolica" (the capital): "w stolicy", "pod stolicą", "na stolicę".
+CAPITAL_FORMS = frozenset({"stolica", "stolicy", "stolice"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a text names: its name, its point, the words that named it (as written, in
+    order) and its voivodeship's TERYT code ("" when unknown). ``before`` and ``after`` are
+    the words around the name that point at it ("w pobliżu", "w promieniu 30 km od",
+    "i okolice"), which say nothing about the work either."""
+
+    name: str
+    lat: float
+    lon: float
+    words: tuple[str, ...] = ()
+    voivodeship: str = ""
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        """Every word the place took in the text, in order."""
+        return (*self.before, *self.words, *self.after)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    capitalised: bool
+    sentence_start: bool
+    dotted: bool  # followed by a full stop ("pow.", "ul.")
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The words of ``text`` with what the readers ask of each (folded form, capital
+    letter, whether it opens a sentence, a full stop after it)."""
+    lowered = folded(text)
+    aligned = len(lowered) == len(text)
+    tokens = []
+    previous_end = 0
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group(0)
+        gap = text[previous_end:start]
+        tokens.append(
+            Token(
+                start=start,
+                end=end,
+                text=word,
+                folded=lowered[start:end] if aligned else folded(word),
+                capitalised=word[0].isupper(),
+                sentence_start=not tokens or not SENTENCE_BREAKS.isdisjoint(gap),
+                dotted=text[end : end + 1] == ".",
+            )
+        )
+        previous_end = end
+    return tokens
+
+
+def _key(tokens: list[Token]) -> str:
+    return " ".join(token.folded for token in tokens)
+
+
+def _texts(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(token.text for token in tokens)
+
+
+class _Reader:
+    """One pass over one text's tokens (see the module's rules)."""
+
+    def __init__(self, text: str, voivodeship: str) -> None:
+        self.tokens = tokens_of(text or "")
+        self.voivodeship = voivodeship
+        self.found: Gazetteer = gazetteer()
+
+    def first_place(self) -> Place | None:
+        starts = self.found.starts
+        for index, token in enumerate(self.tokens):
+            if not (
+                token.folded in starts
+                or token.capitalised
+                or token.folded in POWIAT_WORDS
+                or token.folded in CAPITAL_FORMS
+                or token.folded == "pow"
+            ):
+                continue
+            for rule in (self._powiat, self._area, self._nickname, self._capital, self._town):
+                place = rule(index)
+                if place:
+                    return place
+        return None
+
+    def _same_sentence(self, index: int) -> bool:
+        """Whether token ``index`` continues the sentence of token ``index - 1``."""
+        return index > 0 and not self.tokens[index].sentence_start
+
+    def _before(self, index: int) -> list[Token]:
+        """The prepositions and distance words before a place ("w pobliżu", "30 km od")."""
+        start = index
+        while self._same_sentence(start):
+            previous = self.tokens[start - 1]
+            is_distance = previous.folded.isdigit() and self.tokens[start].folded == "km"
+            if previous.folded not in CUE_CHAIN and not is_distance:
+                break
+            start -= 1
+        return self.tokens[start:index]
+
+    def _after(self, end: int) -> list[Token]:
+        """ "i okolice" after a place."""
+        following = self.tokens[end : end + 2]
+        conjunctions, surroundings = AND_SURROUNDINGS
+        if (
+            len(following) == 2
+            and self._same_sentence(end)
+            and self._same_sentence(end + 1)
+            and following[0].folded in conjunctions
+            and following[1].folded in surroundings
+        ):
+            return following
+        return []
+
+    def _cued(self, index: int) -> bool:
+        return self._same_sentence(index) and self.tokens[index - 1].folded in CUES
+
+    def _place(
+        self, name: str, town: Town, index: int, end: int, voivodeship: str | None = None
+    ) -> Place:
+        """The place named by tokens ``index:end``, with the words around them."""
+        return Place(
+            name,
+            town.lat,
+            town.lon,
+            _texts(self.tokens[index:end]),
+            town.voivodeship if voivodeship is None else voivodeship,
+            _texts(self._before(index)),
+            _texts(self._after(end)),
+        )
+
+    def _adjective_at(self, index: int, table: dict) -> tuple[object, int] | None:
+        for length in (3, 2, 1):
+            if index + length <= len(self.tokens):
+                value = table.get(_key(self.tokens[index : index + length]))
+                if value is not None:
+                    return value, length
+        return None
+
+    def _powiat(self, index: int) -> Place | None:
+        token = self.tokens[index]
+        if not (token.folded in POWIAT_WORDS or (token.folded == "pow" and token.dotted)):
+            return None
+        found = self._adjective_at(index + 1, self.found.powiats)
+        if found is None:
+            return None
+        candidates, length = found
+        in_region = [c for c in candidates if c[2] == self.voivodeship]
+        adjective, town, voivodeship = (in_region or sorted(candidates, key=_by_size))[0]
+        return self._place(f"powiat {adjective}", town, index, index + 1 + length, voivodeship)
+
+    def _area(self, index: int) -> Place | None:
+        for length in (2, 1):
+            if index + length > len(self.tokens):
+                continue
+            if _key(self.tokens[index : index + length]) in self.found.area_words:
+                found = self._adjective_at(index + length, self.found.area_adjectives)
+                if found:
+                    (shown, town), adjective_length = found
+                    return self._place(shown, town, index, index + length + adjective_length)
+        return None
+
+    def _nickname(self, index: int) -> Place | None:
+        for length in (3, 2, 1):
+            if index + length > len(self.tokens):
+                continue
+            entry = self.found.nicknames.get(_key(self.tokens[index : index + length]))
+            if entry:
+                shown, town, needs_capital = entry
+                if needs_capital and not self.tokens[index].capitalised:
+                    continue
+                return self._place(shown, town, index, index + length)
+        return None
+
+    def _capital(self, index: int) -> Place | None:
+        """ "w stolicy", "stolica Polski" → Warszawa; not "stolica województwa" nor "stolica
+        Wielkopolski"."""
+        if self.tokens[index].folded not in CAPITAL_FORMS:
+            return None
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following and self._same_sentence(index + 1):
+            if following.folded in CAPITAL_OF_COUNTRY:
+                return self._place("Warszawa", self._warsaw(), index, index + 2)
+            if following.capitalised or following.folded in NOT_THE_CAPITAL:
+                return None
+        if not self._cued(index):
+            return None
+        return self._place("Warszawa", self._warsaw(), index, index + 1)
+
+    def _warsaw(self) -> Town:
+        return self.found.towns["warszawa"]
+
+    def _town(self, index: int) -> Place | None:
+        if self._is_surname(index) or self._is_street(index):
+            return None
+        longest = min(self.found.longest, len(self.tokens) - index)
+        for length in range(longest, 0, -1):
+            entry = self.found.forms.get(_key(self.tokens[index : index + length]))
+            if entry and self._trusted(entry, index, length):
+                return self._place(entry.town.name, entry.town, index, index + length)
+        token = self.tokens[index]
+        if token.capitalised:  # a form the rules missed, that the lemmatiser knows
+            key = phrase_key(stem(token.text.lower()))
+            town = self.found.towns.get(key)
+            if town and self._trusted(Entry(town, key), index, 1):
+                return self._place(town.name, town, index, index + 1)
+        return None
+
+    def _trusted(self, entry: Entry, index: int, length: int) -> bool:
+        first = self.tokens[index]
+        if first.capitalised:
+            return not (entry.ordinary and first.sentence_start)
+        typed = " ".join(token.text for token in self.tokens[index : index + length])
+        if entry.ordinary:
+            return False
+        if entry.key in ORDINARY_WITH_POLISH_LETTERS and typed != fold(typed):
+            return False
+        if self._cued(index):
+            return True
+        name = entry.town.name
+        named_whole = phrase_key(typed) == entry.key == phrase_key(name)
+        without_letters = typed == fold(typed) and fold(name) != name.lower()
+        return named_whole and (entry.town.population >= BIG_TOWN or without_letters)
+
+    def _is_surname(self, index: int) -> bool:
+        if not self._same_sentence(index):
+            return False
+        previous = self.tokens[index - 1]
+        return previous.capitalised and (
+            previous.folded in GIVEN_NAMES or previous.folded in TITLES
+        )
+
+    def _is_street(self, index: int) -> bool:
+        return index > 0 and self.tokens[index - 1].folded in STREETS
+
+
+def _by_size(candidate: tuple[str, Town, str]) -> int:
+    return -candidate[1].population
+
+
+def find_place(text: str, voivodeship: str = "") -> Place | None:
+    """The first place named in ``text``, or None (see the module's rules).
+
+    ``voivodeship`` (a TERYT code) settles a powiat adjective shared by two
+    voivodeships ("powiat średzki": Środa Śląska or Środa Wielkopolska).
+    """
+    return _Reader(text, voivodeship).first_place()
+
+
+def is_town_name(phrase: str) -> bool:
+    """Whether ``phrase`` is a town's name in some case ("Rudzie Śląskiej", "Gnieźnie")."""
+    return phrase_key(phrase) in gazetteer().forms
+
+
+# The town at the heart of each postcode area: two-digit prefixes we are sure of, then the
+# seat of the postal district (the first digit). A postcode gives an approximate place.
+POSTCODE_PREFIXES = {
+    "00": "Warszawa", "01": "Warszawa", "02": "Warszawa", "03": "Warszawa", "04": "Warszawa",
+    "10": "Olsztyn", "15": "Białystok", "20": "Lublin", "25": "Kielce", "30": "Kraków",
+    "31": "Kraków", "35": "Rzeszów", "40": "Katowice", "45": "Opole", "50": "Wrocław",
+    "51": "Wrocław", "52": "Wrocław", "53": "Wrocław", "54": "Wrocław", "60": "Poznań",
+    "61": "Poznań", "65": "Zielona Góra", "70": "Szczecin", "71": "Szczecin",
+    "75": "Koszalin", "80": "Gdańsk", "81": "Gdynia", "85": "Bydgoszcz", "87": "Toruń",
+    "90": "Łódź", "91": "Łódź", "92": "Łódź", "93": "Łódź",
+}  # fmt: skip
+POSTAL_DISTRICTS = {
+    "0": "Warszawa", "1": "Olsztyn", "2": "Lublin", "3": "Kraków", "4": "Katowice",
+    "5": "Wrocław", "6": "Poznań", "7": "Szczecin", "8": "Gdańsk", "9": "Łódź",
+}  # fmt: skip
+
+
+def find_postcode(text: str) -> Place | None:
+    """The approximate place of the first Polish postcode (NN-NNN) in ``text``, or None."""
+    match = POSTCODE.search(text or "")
+    if match is None:
+        return None
+    prefix = match.group(1)
+    town = gazetteer().towns[
+        phrase_key(POSTCODE_PREFIXES.get(prefix) or POSTAL_DISTRICTS[prefix[0]])
+    ]
+    return Place(town.name, town.lat, town.lon, (match.group(0),), town.voivodeship)
+
+
+def find_town(name: str) -> Place | None:
+    """A town by its name, typed with or without Polish letters, in any case ("Lodz",
+    "Łódź", "Gnieźnie")."""
+    found = gazetteer()
+    entry = found.forms.get(phrase_key(name))
+    town = entry.town if entry else found.towns.get(phrase_key(stem(name.strip().lower())))
+    if town is None:
+        return None
+    return Place(town.name, town.lat, town.lon, (), town.voivodeship)
+
+
+@cache
+def _town_regions() -> list[tuple[float, float, str]]:
+    return [(town.lat, town.lon, town.voivodeship) for town in gazetteer().every_town]
+
+
+def voivodeship_at(lat: float, lon: float) -> str:
+    """The TERYT code of the voivodeship of the town nearest to (lat, lon), offline.
+
+    Nearest town, not a boundary: a point a few kilometres from a border may
+    be given its neighbour's voivodeship, which is close enough for counting
+    needs by region. "" when no town is known.
+    """
+    scale = math.cos(math.radians(lat)) ** 2
+    nearest = min(
+        _town_regions(),
+        key=lambda town: (town[0] - lat) ** 2 + scale * (town[1] - lon) ** 2,
+        default=None,
+    )
+    return nearest[2] if nearest else ""

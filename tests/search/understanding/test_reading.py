@@ -1,0 +1,117 @@
+"""A whole request is read apart: the work in its words, and where, how much, by when and
+with which certificates, each taken out of the words."""
+
+from datetime import date
+
+from search.capacity import Quantity
+from search.places.gazetteer import gazetteer, phrase_key
+from search.understanding import Reading, read_request, without_words
+
+TODAY = date(2026, 5, 10)
+
+
+def _point(town: str) -> tuple[float, float]:
+    found = gazetteer().towns[phrase_key(town)]
+    return found.lat, found.lon
+
+
+def test_a_letter_is_read_into_its_parts():
+    reading = read_request(
+        "Dzień dobry, szukamy spółdzielni do uszycia 2 tys. fartuchów z logo, dostawa do "
+        "Gniezna do 15 marca, wymagany HACCP. Pozdrawiam, Jan Kalisz",
+        TODAY,
+    )
+    assert reading.words == "do uszycia fartuchów z logo, dostawa"
+    assert (reading.place.name, (reading.place.lat, reading.place.lon)) == (
+        "Gniezno",
+        _point("Gniezno"),
+    )
+    assert reading.voivodeship == ""
+    assert reading.quantity == Quantity(2000, "szt.")
+    assert reading.deadline == date(2027, 3, 15)
+    assert reading.certifications == ("haccp",)
+
+
+def test_a_rate_a_region_and_two_certificates_are_read_and_the_signature_gives_the_address():
+    reading = read_request(
+        "Dzień dobry,\nSzanowni Państwo, zwracam się z zapytaniem ofertowym. Nasza firma chce "
+        "wesprzeć lokalną spółdzielnię socjalną z Małopolski. Potrzebujemy codziennie 120 "
+        "obiadów dla pracowników, od 1 czerwca. Wymagane zatwierdzenie sanepidu i HACCP.\n"
+        "Z poważaniem\nAnna Nowak\nFirma XYZ sp. z o.o.\nul. Polna 5, 62-200 Gniezno\n"
+        "tel. 600 100 200",
+        TODAY,
+    )
+    assert reading.words == "obiadów dla pracowników, i"
+    assert reading.voivodeship == "12"
+    assert reading.quantity == Quantity(120, "posiłków", "day")
+    assert reading.deadline is None  # 1 June is when it starts
+    assert reading.certifications == ("sanepid", "haccp")
+    assert reading.place.name == "Gniezno"  # from the address: the body names no town
+
+
+def test_a_request_typed_without_polish_letters_is_read_alike():
+    reading = read_request("szukamy firmy sprzatajacej biura 300 m2 okolice radomia", TODAY)
+    assert reading == Reading(
+        words="sprzatajacej biura",
+        place=reading.place,
+        quantity=Quantity(300, "m²"),
+    )
+    assert reading.place.name == "Radom"
+
+
+def test_an_english_request_is_read():
+    reading = read_request(
+        "We are looking for a social cooperative to pack 5000 pcs per month near Wrocław, "
+        "ISO 9001 required, by 15 March. Kind regards, John Smith",
+        TODAY,
+    )
+    assert reading.words == "a to pack"
+    assert reading.place.name == "Wrocław"
+    assert reading.quantity == Quantity(5000, "szt.", "month")
+    assert reading.deadline == date(2027, 3, 15)
+    assert reading.certifications == ("iso9001",)
+
+
+def test_a_town_with_a_regions_adjective_is_a_place_not_a_region():
+    reading = read_request("Sprzątanie biur w Rudzie Śląskiej", TODAY)
+    assert (reading.place.name, reading.voivodeship, reading.words) == (
+        "Ruda Śląska",
+        "",
+        "Sprzątanie biur",
+    )
+
+
+def test_a_region_named_settles_a_powiat_two_voivodeships_share():
+    silesian = read_request("Koszenie trawy w powiecie średzkim, Dolny Śląsk", TODAY)
+    greater_poland = read_request("Koszenie trawy w powiecie średzkim", TODAY)
+    assert (silesian.place.voivodeship, silesian.voivodeship) == ("02", "02")
+    assert (greater_poland.place.voivodeship, greater_poland.voivodeship) == ("30", "")
+    assert silesian.words == greater_poland.words == "Koszenie trawy"
+
+
+def test_a_region_and_a_town_are_both_read():
+    reading = read_request("koszenie trawników 2 ha w woj. małopolskim, w Krakowie", TODAY)
+    assert (reading.words, reading.place.name, reading.voivodeship) == (
+        "koszenie trawników",
+        "Kraków",
+        "12",
+    )
+    assert reading.quantity == Quantity(20000, "m²")
+
+
+def test_numbers_of_certificates_dates_and_phones_are_not_amounts():
+    reading = read_request(
+        "Pakowanie zestawów, ISO 9001, do 20.04, tel. 600 100 200, budżet do 5000 zł", TODAY
+    )
+    assert reading.quantity is None
+    assert reading.deadline == date(2027, 4, 20)
+    assert reading.certifications == ("iso9001",)
+
+
+def test_a_request_with_nothing_to_read_keeps_its_words():
+    assert read_request("szycie fartuchów", TODAY) == Reading(words="szycie fartuchów")
+
+
+def test_words_are_blanked_as_a_phrase_where_they_stand_together():
+    text = "w biurze, dostawa w Gnieźnie"
+    assert " ".join(without_words(text, ("w", "Gnieźnie")).split()) == "w biurze, dostawa"
