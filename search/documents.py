@@ -91,6 +91,12 @@ class CooperativeDocument(DirectoryDocument):
     service_radius_km = Integer()
     employees_total = Integer()
     accepts_orders = Boolean()
+    # The day it was last confirmed (never confirmed: last published), and whether that was
+    # more than 18 months before indexing (cms.models.freshness). A profile turns stale on its
+    # day without being saved, so a query that must be exact compares ``verified_on`` with
+    # the day it is asked, as it does for certificates.
+    verified_on = Date()
+    stale = Boolean()
 
     kind = "cooperatives"
 
@@ -293,6 +299,8 @@ def cooperative_document(page) -> CooperativeDocument:
         service_radius_km=page.service_radius_km,
         employees_total=page.employees_total,
         accepts_orders=page.accepts_orders,
+        verified_on=page.verified_since,
+        stale=page.stale,
         stems=text_stems,
         folded=text_folded,
     )

@@ -21,7 +21,14 @@ from cms.accounts import second_factor
 DASHBOARD_URL_NAME = "regional-dashboard"
 # Outside the admin, the pages that show or grant what the public may not: deciding a
 # registration or a claim gives a stranger the rights of a member.
-GUARDED_URL_NAMES = {DASHBOARD_URL_NAME, "joining-queue", "decide-registration", "decide-claim"}
+GUARDED_URL_NAMES = {
+    DASHBOARD_URL_NAME,
+    "joining-queue",
+    "decide-registration",
+    "decide-claim",
+    # The regional centre's list of stale profiles shows their members' contact data.
+    "stale-profiles",
+}
 # Leaving the admin stays possible.
 OPEN_ADMIN_URL_NAMES = {"wagtailadmin_logout"}
 

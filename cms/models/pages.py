@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from cms import kinds
 from cms.listing import browse
+from cms.models.freshness import FreshnessMixin
 from cms.models.mixins import AddressMixin, ContactMixin
 from cms.models.moderation import ensure_moderation_workflow
 
@@ -78,11 +79,13 @@ class ProfileQuerySet(PageQuerySet):
 ProfileManager = PageManager.from_queryset(ProfileQuerySet)
 
 
-class ProfilePage(ContactMixin, AddressMixin, Page):
+class ProfilePage(FreshnessMixin, ContactMixin, AddressMixin, Page):
     """What every directory profile has: a description, a body, contact, address, photos.
 
     ``verified_on`` is when a person last confirmed the profile is current,
     which is not the date it was last saved: buyers distrust stale listings.
+    Publishing a person's change renews it (:mod:`cms.freshness`), so editors
+    see it but do not type it.
     """
 
     description = models.TextField(
@@ -105,7 +108,7 @@ class ProfilePage(ContactMixin, AddressMixin, Page):
     profile_panels = [
         FieldPanel("description"),
         FieldPanel("body"),
-        FieldPanel("verified_on"),
+        FieldPanel("verified_on", read_only=True),
     ]
     search_fields = [
         *Page.search_fields,
