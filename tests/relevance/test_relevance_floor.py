@@ -23,35 +23,35 @@ from search.sync import flush
 
 JUDGED_SET_SHA256 = "69db2734840f6d8a874282419850652dfa862c0c539e910430be9c918ff6d890"
 
-NDCG_FLOOR = 0.86
-MRR_FLOOR = 0.93
+NDCG_FLOOR = 0.89
+MRR_FLOOR = 0.94
 KIND_NDCG_FLOOR = {
-    "certificate": 0.83,
-    "english": 0.83,
-    "informal_place": 0.84,
-    "long_email": 0.90,
-    "mixed": 0.91,
-    "no_diacritics": 0.90,
+    "certificate": 0.87,
+    "english": 0.91,
+    "informal_place": 0.85,
+    "long_email": 0.92,
+    "mixed": 0.95,
+    "no_diacritics": 0.89,
     "nothing": 0.86,
-    "quantity": 0.86,
-    "region": 0.90,
+    "quantity": 0.87,
+    "region": 0.95,
     "short": 0.92,
-    "typo": 0.86,
-    "unusual_words": 0.70,
+    "typo": 0.91,
+    "unusual_words": 0.79,
 }
 KIND_MRR_FLOOR = {
-    "certificate": 0.95,
-    "english": 0.91,
-    "informal_place": 0.94,
+    "certificate": 0.98,
+    "english": 0.95,
+    "informal_place": 0.91,
     "long_email": 0.98,
-    "mixed": 0.95,
-    "no_diacritics": 0.98,
+    "mixed": 0.98,
+    "no_diacritics": 0.95,
     "nothing": 0.86,
-    "quantity": 0.93,
-    "region": 0.90,
+    "quantity": 0.95,
+    "region": 0.93,
     "short": 0.98,
-    "typo": 0.95,
-    "unusual_words": 0.81,
+    "typo": 0.98,
+    "unusual_words": 0.89,
 }
 
 KINDS = {
@@ -151,3 +151,16 @@ def test_engine_stays_above_its_floors_and_beats_both_baselines(demo_directory):
     for baseline in (wagtail, raw):
         assert engine.mean_ndcg > baseline.mean_ndcg, baseline.name
         assert engine.mrr > baseline.mrr, baseline.name
+
+
+HELDOUT_SET = JUDGED_SET.with_name("heldout_needs.jsonl")
+HELDOUT_SHA256 = "66afa7202de7a8f2b10f3d9e7943d4dfda7ce295de59ac14d362797c057a1e52"
+
+
+def test_the_held_out_set_is_unchanged_and_covers_every_kind():
+    """The held-out set is only reported (make eval), never tuned on or floored: an edit
+    to it must be a deliberate change of this checksum (see HELDOUT.md)."""
+    assert hashlib.sha256(HELDOUT_SET.read_bytes()).hexdigest() == HELDOUT_SHA256
+    held_out = load_judged(HELDOUT_SET)
+    assert len(held_out) == 60
+    assert {item.kind for item in held_out} == set(KIND_NDCG_FLOOR)
