@@ -1,4 +1,5 @@
-"""Forms of the company journey (a need, an inquiry, a reply) and of partnerships."""
+"""Forms of the company journey (a need and its closing, inquiries, requests for quotes, quotes,
+declining, accepting, delivery) and of partnerships."""
 
 import datetime as dt
 
@@ -8,13 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import Voivodeship
 from cooperatives.models import Capability, Certification, CooperativePage
-from partners import partnerships
-from partners.models import Inquiry, PartnerPage, Partnership
+from partners import conversation, needs, partnerships, quotes
+from partners.models import QUANTITY_PERIODS, Need, PartnerPage, Partnership
 from search.places import find_place, find_postcode, find_town
 from workshops.models import WorkshopPage
 
 MAX_JOBS = 10_000
 EARLIEST_START = dt.date(1990, 1, 1)
+# A browser's date field reads and writes only this format, whatever the page's language.
+ISO_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # What a person may write in one free-text box (a need's detail, a message, a partnership's
 # work or description): the database would take any length, the pages should not.
 LONG_TEXT = 4000
@@ -33,6 +36,25 @@ class NeedForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     quantity = forms.CharField(label=_("How many or how much"), required=False, max_length=120)
+    quantity_value = forms.DecimalField(
+        label=_("Amount in numbers"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Optional, so cooperatives can check their capacity, e.g. 2000."),
+    )
+    quantity_unit = forms.CharField(
+        label=_("Unit"),
+        required=False,
+        max_length=20,
+        help_text=_("For example szt., kg, m², meals."),
+    )
+    quantity_per = forms.ChoiceField(
+        label=_("How often"),
+        required=False,
+        choices=[("", _("once")), *QUANTITY_PERIODS],
+    )
     town = forms.CharField(
         label=_("Town"),
         required=False,
@@ -43,9 +65,7 @@ class NeedForm(forms.Form):
     longitude = forms.FloatField(
         label=_("Longitude"), required=False, min_value=-180, max_value=180
     )
-    deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=ISO_DATE)
     capabilities = forms.ModelMultipleChoiceField(
         label=_("Kind of work (optional: we also read your words)"),
         queryset=Capability.objects.all(),
@@ -59,6 +79,29 @@ class NeedForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    @staticmethod
+    def initial_for(need: Need) -> dict:
+        """The form filled with a saved need. Its map point is given only when it has no
+        town, so that a town typed anew is placed anew."""
+        initial = {
+            name: getattr(need, name)
+            for name in (
+                "title",
+                "description",
+                "quantity",
+                "quantity_value",
+                "quantity_unit",
+                "quantity_per",
+                "deadline",
+            )
+        }
+        initial["town"] = need.city
+        if not need.city:
+            initial.update(latitude=need.latitude, longitude=need.longitude)
+        initial["capabilities"] = list(need.capabilities.all())
+        initial["required_certifications"] = list(need.required_certifications.all())
+        return initial
+
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
         if deadline and deadline < dt.date.today():
@@ -66,8 +109,11 @@ class NeedForm(forms.Form):
         return deadline
 
     def clean(self):
-
         data = super().clean()
+        if data.get("quantity_value") is None and (
+            data.get("quantity_unit") or data.get("quantity_per")
+        ):
+            self.add_error("quantity_value", _("Give the amount in numbers too."))
         town, lat, lon = data.get("town", ""), data.get("latitude"), data.get("longitude")
         if (lat is None) != (lon is None):
             raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
@@ -105,14 +151,182 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", "—"), *Inquiry.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", "—"), *((s.value, s.label) for s in needs.HAND_STATUSES)],
     )
 
     def clean(self):
         data = super().clean()
         if not data.get("message") and not data.get("status"):
             raise forms.ValidationError(_("Write a reply or choose a status."))
+        if data.get("status") == "declined" and not data.get("message"):
+            self.add_error("message", _("Say why you decline."))
         return data
+
+
+class ContactForm(forms.Form):
+    """Who writes: asked with the first message and remembered (partners.needs.keep_contact)."""
+
+    contact_name = forms.CharField(label=_("Your name"), max_length=120)
+    contact_phone = forms.CharField(
+        label=_("Your phone"),
+        required=False,
+        max_length=40,
+        validators=[
+            validators.RegexValidator(
+                r"^\+?[0-9 ()-]{7,40}$", _("Write the phone number with digits, e.g. 61 123 45 67.")
+            )
+        ],
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        if user is not None and "initial" not in kwargs:
+            contact = conversation.contact_of(user)
+            kwargs["initial"] = {
+                "contact_name": contact.name or user.get_full_name(),
+                "contact_phone": contact.phone,
+            }
+        super().__init__(*args, **kwargs)
+
+
+class CloseNeedForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Why is it closed?"),
+        choices=[(status.value, status.label) for status in needs.CLOSING_OUTCOMES],
+        widget=forms.RadioSelect,
+    )
+
+
+class QuoteRequestForm(ContactForm):
+    """One request for quotes to several cooperatives of the need's shortlist."""
+
+    cooperatives = forms.ModelMultipleChoiceField(
+        label=_("Cooperatives to ask"),
+        queryset=CooperativePage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one cooperative.")},
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you need, how much, by when; each cooperative gets it."),
+    )
+    field_order = ["cooperatives", "message", "contact_name", "contact_phone"]
+
+    def __init__(self, *args, need: Need, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cooperatives"].queryset = CooperativePage.objects.filter(
+            pk__in=need.shortlist.values("cooperative_id")
+        ).order_by("title")
+
+
+class QuoteForm(ContactForm):
+    price_pln = forms.DecimalField(
+        label=_("Price in PLN"),
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("The whole price, or the lowest one if you give a range."),
+    )
+    price_max_pln = forms.DecimalField(
+        label=_("Up to (PLN), for a range"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+    )
+    earliest_date = forms.DateField(label=_("Earliest delivery date"), widget=ISO_DATE)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"),
+        required=False,
+        help_text=_("PDF, JPG, PNG, DOCX or XLSX, up to 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}),
+    )
+
+    def clean_earliest_date(self):
+        earliest = self.cleaned_data["earliest_date"]
+        if earliest < dt.date.today():
+            raise forms.ValidationError(_("The date is in the past."))
+        return earliest
+
+    def clean_attachment(self):
+        attachment = self.cleaned_data.get("attachment")
+        if attachment:
+            quotes.check_attachment(attachment)
+        return attachment
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("price_pln"), data.get("price_max_pln")
+        if low is not None and high is not None and high < low:
+            self.add_error("price_max_pln", _("The upper price is lower than the price."))
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why can you not take it on?"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AcceptForm(forms.Form):
+    value_pln = forms.DecimalField(
+        label=_("Order value in PLN"),
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("As agreed; for your records and your CSR report."),
+    )
+    planned_delivery = forms.DateField(label=_("Planned delivery date"), widget=ISO_DATE)
+
+    def __init__(self, *args, quote=None, **kwargs):
+        if quote is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "value_pln": quote.price_max_pln or quote.price_pln,
+                    "planned_delivery": max(quote.earliest_date, dt.date.today()),
+                },
+            )
+        super().__init__(*args, **kwargs)
+
+    def clean_planned_delivery(self):
+        planned = self.cleaned_data["planned_delivery"]
+        if planned < dt.date.today():
+            raise forms.ValidationError(_("The date is in the past."))
+        return planned
+
+
+class OfferForm(ContactForm):
+    """A cooperative offering itself for a need that fits it."""
+
+    message = forms.CharField(
+        label=_("Your offer"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you can do, how much, from when."),
+    )
+    field_order = ["message", "contact_name", "contact_phone"]
+
+
+class DeliveredForm(forms.Form):
+    delivered = forms.DateField(label=_("Delivered on"), widget=ISO_DATE)
+
+    def clean_delivered(self):
+        delivered = self.cleaned_data["delivered"]
+        if delivered > dt.date.today():
+            raise forms.ValidationError(_("The date is in the future."))
+        return delivered
 
 
 class PartnershipForm(forms.ModelForm):
@@ -135,7 +349,7 @@ class PartnershipForm(forms.ModelForm):
         widgets = {
             "workshops": forms.CheckboxSelectMultiple,
             "capabilities": forms.CheckboxSelectMultiple,
-            "started": forms.DateInput(attrs={"type": "date"}),
+            "started": ISO_DATE,
             "work": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 4}),
         }

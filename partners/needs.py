@@ -1,23 +1,35 @@
-"""The company journey: needs, shortlists and inquiries, and who may see or change them.
+"""The company journey: needs and their life, shortlists and inquiries, and who may see or
+change them.
 
 Company members manage the needs of their own company only; cooperative
 members see the inquiries sent to their own cooperative and the open needs
-that fit it. Every rule is a function here; views only call them.
+that fit it, and may offer themselves for one. Every rule is a function here
+(quotes and orders are in :mod:`partners.quotes`); views only call them.
 """
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from cms.distance import distance_km
-from cms.models import Membership, Organisation, Voivodeship
+from cms.models import Voivodeship
 from cms.roles import member_page_ids
 from cooperatives.models import Capability, CooperativePage
-from partners.models import Inquiry, InquiryReply, Need, PartnerPage, Shortlist, free_slug
+from partners import notices
+from partners.models import (
+    Inquiry,
+    InquiryReply,
+    Need,
+    PartnerPage,
+    Shortlist,
+    Side,
+    free_slug,
+)
 from search.places import voivodeship_at
+from search.sync import enqueue
 from search.taxonomy import load_taxonomy
 
 
@@ -33,9 +45,13 @@ def needs_of(user):
     return Need.objects.filter(partner_id__in=member_page_ids(user, "partner"))
 
 
-def need_for(user, slug: str) -> Need:
-    """One of the user's company's needs, or PermissionDenied."""
-    need = Need.objects.filter(slug=slug).select_related("partner").first()
+def need_for(user, slug: str, *, lock: bool = False) -> Need:
+    """One of the user's company's needs, or PermissionDenied; ``lock`` holds its row until
+    the transaction ends, so two decisions about one need happen one after the other."""
+    needs = Need.objects.filter(slug=slug)
+    if lock:
+        needs = needs.select_for_update(of=("self",))
+    need = needs.select_related("partner").first()
     if need is None or need.partner_id not in member_page_ids(user, "partner"):
         raise PermissionDenied
     return need
@@ -48,6 +64,35 @@ def _region_of(lat: float | None, lon: float | None) -> Voivodeship | None:
     return Voivodeship.objects.filter(teryt=voivodeship_at(lat, lon)).first()
 
 
+def _need_values(data: dict) -> dict:
+    """A NeedForm's cleaned data as Need fields."""
+    return {
+        "title": data["title"],
+        "description": data.get("description", ""),
+        "quantity": data.get("quantity", ""),
+        "quantity_value": data.get("quantity_value"),
+        "quantity_unit": data.get("quantity_unit", ""),
+        "quantity_per": data.get("quantity_per", ""),
+        "city": data.get("city", ""),
+        "postal_code": data.get("postal_code", ""),
+        "latitude": data.get("latitude"),
+        "longitude": data.get("longitude"),
+        "voivodeship": _region_of(data.get("latitude"), data.get("longitude")),
+        "deadline": data.get("deadline"),
+    }
+
+
+def _set_kinds_of_work(need: Need, data: dict) -> None:
+    capabilities = list(data.get("capabilities", []))
+    if not capabilities:
+        # Read the kind of work from the company's own words, so that the cooperatives
+        # that do it see the need among those that fit them.
+        codes = load_taxonomy().capabilities_in(f"{need.title}\n{need.description}")
+        capabilities = list(Capability.objects.filter(code__in=codes))
+    need.capabilities.set(capabilities)
+    need.required_certifications.set(data.get("required_certifications", []))
+
+
 @transaction.atomic
 def create_need(partner: PartnerPage, user, data: dict) -> Need:
     if partner.pk not in member_page_ids(user, "partner"):
@@ -55,26 +100,68 @@ def create_need(partner: PartnerPage, user, data: dict) -> Need:
     need = Need.objects.create(
         slug=free_slug(Need, data["title"], fallback="potrzeba"),
         partner=partner,
-        title=data["title"],
-        description=data.get("description", ""),
-        quantity=data.get("quantity", ""),
-        city=data.get("city", ""),
-        postal_code=data.get("postal_code", ""),
-        latitude=data.get("latitude"),
-        longitude=data.get("longitude"),
-        voivodeship=_region_of(data.get("latitude"), data.get("longitude")),
-        deadline=data.get("deadline"),
+        **_need_values(data),
     )
-    capabilities = list(data.get("capabilities", []))
-    if not capabilities:
-        # Read the kind of work from the company's own words, so that the cooperatives
-        # that do it see the need among those that fit them.
-
-        codes = load_taxonomy().capabilities_in(f"{need.title}\n{need.description}")
-        capabilities = list(Capability.objects.filter(code__in=codes))
-    need.capabilities.set(capabilities)
-    need.required_certifications.set(data.get("required_certifications", []))
+    _set_kinds_of_work(need, data)
     return need
+
+
+def may_edit(need: Need) -> bool:
+    """A need is edited while open, or when expired (a new deadline opens it again); one
+    the company closed on purpose stays as it was."""
+    return need.status in {Need.Status.OPEN, Need.Status.EXPIRED}
+
+
+@transaction.atomic
+def update_need(user, slug: str, data: dict) -> Need:
+    """Change a need from the form; an expired need given a deadline ahead is open again."""
+    need = need_for(user, slug, lock=True)
+    if not may_edit(need):
+        raise PermissionDenied
+    for name, value in _need_values(data).items():
+        setattr(need, name, value)
+    if need.status == Need.Status.EXPIRED:
+        # The form takes no deadline in the past: the need is looking again.
+        need.status, need.closed_at = Need.Status.OPEN, None
+    need.save()
+    _set_kinds_of_work(need, data)
+    return need
+
+
+CLOSING_OUTCOMES = (Need.Status.FULFILLED, Need.Status.WITHDRAWN)
+
+
+@transaction.atomic
+def close_need(user, slug: str, outcome: str) -> Need:
+    """The company closes its open need: fulfilled (it found what it needed) or withdrawn."""
+    need = need_for(user, slug, lock=True)
+    if outcome not in CLOSING_OUTCOMES or need.status != Need.Status.OPEN:
+        raise PermissionDenied
+    need.status, need.closed_at = outcome, timezone.now()
+    need.save(update_fields=["status", "closed_at", "updated_at"])
+    return need
+
+
+def expire_needs(today: dt.date | None = None) -> int:
+    """Mark every open need whose deadline passed before ``today`` expired; return how many.
+
+    Run daily (``manage.py expire_needs``, scheduled by the task queue). One UPDATE
+    changes them all, and only rows still open, so a second run the same day, or two
+    workers at once, change nothing more; the search index hears of each need changed.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        expired = list(
+            Need.objects.past_deadline(today)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Need.objects.filter(pk__in=expired, status=Need.Status.OPEN).update(
+            status=Need.Status.EXPIRED, closed_at=timezone.now(), updated_at=timezone.now()
+        )
+        for pk in expired:
+            enqueue("need", pk)
+    return len(expired)
 
 
 def toggle_shortlist(need: Need, cooperative: CooperativePage) -> bool:
@@ -85,14 +172,17 @@ def toggle_shortlist(need: Need, cooperative: CooperativePage) -> bool:
     return created
 
 
-def _cooperative_addresses(cooperative: CooperativePage) -> list[str]:
-    members = Membership.objects.filter(
-        organisation__page=cooperative,
-        organisation__kind=Organisation.Kind.COOPERATIVE,
-        organisation__approved=True,
-        status=Membership.Status.ACTIVE,
-    ).values_list("user__email", flat=True)
-    return sorted({*members, *([cooperative.email] if cooperative.email else [])})
+# -- inquiries
+
+
+def side_of(user, inquiry: Inquiry) -> str | None:
+    """Which party ``user`` speaks for in ``inquiry``: its cooperative's, its company's, or
+    neither (None)."""
+    if inquiry.cooperative_id in member_page_ids(user, "cooperative"):
+        return Side.COOPERATIVE
+    if inquiry.need.partner_id in member_page_ids(user, "partner"):
+        return Side.COMPANY
+    return None
 
 
 def _last_words(inquiry: Inquiry, user) -> str:
@@ -103,35 +193,49 @@ def _last_words(inquiry: Inquiry, user) -> str:
     return inquiry.message.strip() if inquiry.sent_by_id == user.pk else ""
 
 
+def open_inquiry(
+    need: Need,
+    cooperative: CooperativePage,
+    user,
+    message: str,
+    side: str = Side.COMPANY,
+    requests_quote: bool = False,
+) -> tuple[Inquiry, bool]:
+    """The inquiry between ``need`` and ``cooperative``, started now or continued; True when
+    ``message`` was stored (the same words sent again, as by a double click, are not).
+
+    Call inside a transaction: the inquiry's row is locked until it ends.
+    """
+    inquiry, created = Inquiry.objects.select_for_update().get_or_create(
+        need=need,
+        cooperative=cooperative,
+        defaults={
+            "sent_by": user,
+            "message": message,
+            "started_by": side,
+            "requests_quote": requests_quote,
+        },
+    )
+    if created:
+        return inquiry, True
+    if requests_quote and not inquiry.requests_quote:
+        inquiry.requests_quote = True
+        inquiry.save(update_fields=["requests_quote", "updated_at"])
+    if _last_words(inquiry, user) == message.strip():
+        return inquiry, False
+    InquiryReply.objects.create(inquiry=inquiry, author=user, side=side, message=message)
+    inquiry.save(update_fields=["updated_at"])
+    return inquiry, True
+
+
 @transaction.atomic
 def send_inquiry(need: Need, cooperative: CooperativePage, user, message: str, request=None):
-    inquiry, created = Inquiry.objects.select_for_update().get_or_create(
-        need=need, cooperative=cooperative, defaults={"sent_by": user, "message": message}
-    )
-    if not created:
-        if _last_words(inquiry, user) == message.strip():
-            return inquiry  # sent again (a retry, a double click): already stored and sent
-        InquiryReply.objects.create(inquiry=inquiry, author=user, message=message)
-    link = reverse("inquiry", args=[inquiry.pk])
-    if request is not None:
-        link = request.build_absolute_uri(link)
-    recipients = _cooperative_addresses(cooperative)
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(
-                _("New inquiry from %(company)s: %(need)s")
-                % {"company": need.partner.title, "need": need.title},
-                _("%(company)s asks about: %(need)s\n\n%(message)s\n\nReply here: %(link)s\n")
-                % {
-                    "company": need.partner.title,
-                    "need": need.title,
-                    "message": message,
-                    "link": link,
-                },
-                None,
-                recipients,
-            )
-        )
+    """The company asks one cooperative about its need (again: the message is a reply)."""
+    if not need.is_open:
+        raise PermissionDenied
+    inquiry, stored = open_inquiry(need, cooperative, user, message)
+    if stored:
+        notices.inquiry_sent(inquiry, message, request)
     return inquiry
 
 
@@ -148,41 +252,110 @@ def inquiries_for(user):
     )
 
 
-def inquiry_for(user, pk: int) -> Inquiry:
-    inquiry = inquiries_for(user).filter(pk=pk).first()
+def inquiry_for(user, pk: int, *, lock: bool = False) -> Inquiry:
+    inquiries = inquiries_for(user).filter(pk=pk)
+    if lock:
+        inquiries = inquiries.select_for_update(of=("self",))
+    inquiry = inquiries.first()
     if inquiry is None:
         raise PermissionDenied
     return inquiry
 
 
+# Statuses the cooperative sets by hand; the others follow from quotes and the company's choice.
+HAND_STATUSES = (Inquiry.Status.IN_TALKS, Inquiry.Status.DECLINED)
+
+
+@transaction.atomic
 def answer(inquiry: Inquiry, user, message: str, status: str = "") -> Inquiry:
-    """A reply from either side; only the cooperative sets the status."""
+    """A reply from either side; only the cooperative sets the status, and only until the
+    company has chosen."""
+    inquiry = (
+        Inquiry.objects.select_for_update(of=("self",)).select_related("need").get(pk=inquiry.pk)
+    )
+    side = side_of(user, inquiry)
+    if side is None:
+        raise PermissionDenied
+    if status and (side != Side.COOPERATIVE or inquiry.decided or status not in HAND_STATUSES):
+        raise PermissionDenied
     if message:
-        InquiryReply.objects.create(inquiry=inquiry, author=user, message=message)
+        InquiryReply.objects.create(inquiry=inquiry, author=user, side=side, message=message)
     if status:
-        if inquiry.cooperative_id not in member_page_ids(user, "cooperative"):
-            raise PermissionDenied
         inquiry.status = status
+        if status == Inquiry.Status.DECLINED:
+            inquiry.decline_reason = message
     inquiry.save()
     return inquiry
 
 
+# -- needs that fit a cooperative, and its offer
+
+
+def distance_between(cooperative: CooperativePage, need: Need) -> float | None:
+    """Kilometres from the cooperative to the need's place; None when either has no point."""
+    if not cooperative.has_location or need.latitude is None:
+        return None
+    return distance_km(cooperative.latitude, cooperative.longitude, need.latitude, need.longitude)
+
+
+def _within_reach(cooperative: CooperativePage, distance: float | None) -> bool:
+    radius = cooperative.service_radius_km
+    return distance is None or not radius or distance <= radius
+
+
 def fitting_needs(cooperative: CooperativePage):
-    """Open needs that ask for something the cooperative does, within its service radius."""
+    """Open needs that ask for something the cooperative does, within its service radius;
+    each with its distance and the cooperative's inquiry about it, if there is one."""
     codes = list(cooperative.capabilities.values_list("pk", flat=True))
     needs = (
-        Need.objects.filter(status=Need.Status.OPEN, capabilities__in=codes)
+        Need.objects.open()
+        .filter(capabilities__in=codes)
         .distinct()
         .select_related("partner")
+        .prefetch_related("required_certifications")
     )
+    inquiries = {
+        inquiry.need_id: inquiry
+        for inquiry in Inquiry.objects.filter(cooperative=cooperative, need__in=needs)
+    }
     fitting = []
     for need in needs:
-        distance = None
-        if cooperative.has_location and need.latitude is not None:
-            distance = distance_km(
-                cooperative.latitude, cooperative.longitude, need.latitude, need.longitude
-            )
-            if cooperative.service_radius_km and distance > cooperative.service_radius_km:
-                continue
-        fitting.append((need, None if distance is None else round(distance, 1)))
-    return sorted(fitting, key=lambda pair: (pair[1] is None, pair[1] or 0))
+        distance = distance_between(cooperative, need)
+        if _within_reach(cooperative, distance):
+            rounded = None if distance is None else round(distance, 1)
+            fitting.append((need, rounded, inquiries.get(need.pk)))
+    return sorted(fitting, key=lambda item: (item[1] is None, item[1] or 0))
+
+
+def fits(need: Need, cooperative: CooperativePage) -> bool:
+    """Whether ``need`` is among the needs that fit ``cooperative`` (see fitting_needs)."""
+    return (
+        need.is_open
+        and need.capabilities.filter(pk__in=cooperative.capabilities.all()).exists()
+        and _within_reach(cooperative, distance_between(cooperative, need))
+    )
+
+
+def fitting_need_for(user, slug: str, cooperative_id: int, *, lock: bool = False):
+    """``(need, cooperative)`` when the user is of the cooperative and the need fits it
+    (open, its kind of work, within reach); PermissionDenied otherwise."""
+    if cooperative_id not in member_page_ids(user, "cooperative"):
+        raise PermissionDenied
+    cooperative = CooperativePage.objects.get(pk=cooperative_id)
+    found = Need.objects.filter(slug=slug).select_related("partner")
+    if lock:
+        found = found.select_for_update(of=("self",))
+    need = found.first()
+    if need is None or not fits(need, cooperative):
+        raise PermissionDenied
+    return need, cooperative
+
+
+@transaction.atomic
+def offer(user, slug: str, cooperative_id: int, message: str, request=None) -> Inquiry:
+    """A cooperative offers itself for a need that fits it: an inquiry from its side."""
+    need, cooperative = fitting_need_for(user, slug, cooperative_id, lock=True)
+    inquiry, stored = open_inquiry(need, cooperative, user, message, side=Side.COOPERATIVE)
+    if stored:
+        notices.offer_received(inquiry, request)
+    return inquiry

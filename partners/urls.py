@@ -1,20 +1,32 @@
-"""URLs of the company journey (/needs/, /inquiries/) and of partnerships (or under /en/…)."""
+"""URLs of the company journey (/needs/, /inquiries/, /quotes/, /orders/) and of partnerships
+(or under /en/…)."""
 
 from django.urls import path
 
-from partners import views
+from partners.views import inquiries, needs, orders, partnerships
 
 urlpatterns = [
-    path("needs/", views.my_needs, name="my-needs"),
-    path("needs/new/", views.new_need, name="new-need"),
-    path("needs/fitting/", views.fitting_needs, name="fitting-needs"),
-    path("needs/<slug:slug>/shortlist/<int:cooperative_id>/", views.shortlist, name="shortlist"),
-    path("needs/<slug:slug>/inquire/<int:cooperative_id>/", views.inquire, name="inquire"),
-    path("needs/<slug:slug>/", views.need_matches, name="need-matches"),
-    path("inquiries/", views.inquiries, name="inquiries"),
-    path("inquiries/<int:pk>/", views.inquiry, name="inquiry"),
-    path("partnerships/", views.partnership_list, name="partnerships"),
-    path("partnerships/new/", views.partnership_form, name="new-partnership"),
-    path("partnerships/<slug:slug>/", views.partnership_detail, name="partnership"),
-    path("partnerships/<slug:slug>/edit/", views.partnership_form, name="edit-partnership"),
+    path("needs/", needs.my_needs, name="my-needs"),
+    path("needs/new/", needs.new_need, name="new-need"),
+    path("needs/fitting/", needs.fitting_needs, name="fitting-needs"),
+    path("needs/<slug:slug>/shortlist/<int:cooperative_id>/", needs.shortlist, name="shortlist"),
+    path("needs/<slug:slug>/inquire/<int:cooperative_id>/", needs.inquire, name="inquire"),
+    path("needs/<slug:slug>/offer/<int:cooperative_id>/", needs.offer, name="offer"),
+    path("needs/<slug:slug>/edit/", needs.edit_need, name="edit-need"),
+    path("needs/<slug:slug>/close/", needs.close_need, name="close-need"),
+    path("needs/<slug:slug>/request-quotes/", needs.request_quotes, name="request-quotes"),
+    path("needs/<slug:slug>/quotes/", orders.compare, name="need-quotes"),
+    path("needs/<slug:slug>/quotes/<int:quote_id>/accept/", orders.accept, name="accept-quote"),
+    path("needs/<slug:slug>/", needs.need_matches, name="need-matches"),
+    path("inquiries/", inquiries.inquiries, name="inquiries"),
+    path("inquiries/<int:pk>/", inquiries.inquiry, name="inquiry"),
+    path("inquiries/<int:pk>/quote/", inquiries.submit_quote, name="submit-quote"),
+    path("inquiries/<int:pk>/decline/", inquiries.decline, name="decline-inquiry"),
+    path("quotes/<int:pk>/attachment/", inquiries.quote_attachment, name="quote-attachment"),
+    path("orders/<slug:slug>/delivered/", orders.delivered, name="order-delivered"),
+    path("orders/<slug:slug>/cancel/", orders.cancel, name="cancel-order"),
+    path("partnerships/", partnerships.partnership_list, name="partnerships"),
+    path("partnerships/new/", partnerships.partnership_form, name="new-partnership"),
+    path("partnerships/<slug:slug>/", partnerships.partnership_detail, name="partnership"),
+    path("partnerships/<slug:slug>/edit/", partnerships.partnership_form, name="edit-partnership"),
 ]

@@ -45,6 +45,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from cms.accounts import devices, second_factor
+from partners.landing import landing_url
 
 _APP = "allauth.account"
 
@@ -88,6 +89,10 @@ class AccountAdapter(DefaultAccountAdapter):
         response = super().post_login(request, user, **kwargs)
         devices.remember_device(request, response, user)
         return response
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Without a ``next`` address, each person lands on what they can do next."""
+        return landing_url(request.user)
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -3,8 +3,20 @@
 import pytest
 from django import forms
 
-from partners.forms import LONG_TEXT, InquiryForm, NeedForm, PartnershipForm, ReplyForm
-from partners.models import Need, Partnership
+from partners.forms import (
+    LONG_TEXT,
+    AcceptForm,
+    ContactForm,
+    DeclineForm,
+    InquiryForm,
+    NeedForm,
+    OfferForm,
+    PartnershipForm,
+    QuoteForm,
+    QuoteRequestForm,
+    ReplyForm,
+)
+from partners.models import ContactPerson, Need, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -13,16 +25,34 @@ COLUMNS = {
     (NeedForm, "title"): (Need, "title"),
     (NeedForm, "quantity"): (Need, "quantity"),
     (NeedForm, "town"): (Need, "city"),
+    (NeedForm, "quantity_unit"): (Need, "quantity_unit"),
+    (QuoteForm, "contact_name"): (ContactPerson, "name"),
+    (QuoteForm, "contact_phone"): (ContactPerson, "phone"),
+    (OfferForm, "contact_name"): (ContactPerson, "name"),
+    (QuoteRequestForm, "contact_phone"): (ContactPerson, "phone"),
     (PartnershipForm, "local_government"): (Partnership, "local_government"),
 }
 
 
 def partner_forms():
-    return [NeedForm(), InquiryForm(), ReplyForm(), PartnershipForm(user=None)]
+    return [
+        NeedForm(),
+        InquiryForm(),
+        ReplyForm(),
+        PartnershipForm(user=None),
+        ContactForm(),
+        QuoteRequestForm(need=Need(pk=0)),
+        QuoteForm(),
+        DeclineForm(),
+        AcceptForm(),
+        OfferForm(),
+    ]
 
 
 def test_every_text_box_has_a_limit_within_its_column():
+    assert partner_forms()
     for form in partner_forms():
+        assert form.fields, form
         for name, field in form.fields.items():
             if not isinstance(field, forms.CharField):
                 continue

@@ -1,0 +1,221 @@
+"""A company's needs: the list, a new need, its page with matches and shortlist, editing and
+closing it, asking one cooperative or several for quotes; and, for cooperatives, the needs
+that fit them and offering to do one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cooperatives.models import CooperativePage
+from partners import conversation, needs, quotes
+from partners.forms import (
+    CloseNeedForm,
+    InquiryForm,
+    NeedForm,
+    OfferForm,
+    QuoteRequestForm,
+)
+from search.query import MatchRequest, match, relax
+from search.sync import UNAVAILABLE
+
+
+@login_required
+def my_needs(request):
+    return render(
+        request,
+        "partners/need_list.html",
+        {
+            "needs": conversation.need_summaries(request.user),
+            "companies": needs.companies_of(request.user),
+        },
+    )
+
+
+@login_required
+def new_need(request):
+    companies = needs.companies_of(request.user)
+    if not companies:
+        raise PermissionDenied
+    # What the visitor typed into the home page's box before signing up (cms/home/pending.py),
+    # filled in once.
+    typed = {
+        "title": request.session.pop("pending_need_text", ""),
+        "town": request.session.pop("pending_need_town", ""),
+    }
+    form = NeedForm(request.POST or None, initial=typed)
+    if request.method == "POST" and form.is_valid():
+        need = needs.create_need(companies[0], request.user, form.cleaned_data)
+        messages.success(request, _("Your need is saved. Here are the cooperatives that fit it."))
+        return redirect("need-matches", slug=need.slug)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request, "partners/need_form.html", {"form": form, "company": companies[0]}, status=status
+    )
+
+
+@login_required
+def edit_need(request, slug):
+    need = needs.need_for(request.user, slug)
+    if not needs.may_edit(need):
+        raise PermissionDenied
+    form = NeedForm(request.POST or None, initial=NeedForm.initial_for(need))
+    if request.method == "POST" and form.is_valid():
+        needs.update_need(request.user, slug, form.cleaned_data)
+        messages.success(request, _("Your changes are saved."))
+        return redirect("need-matches", slug=need.slug)
+    status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "partners/need_form.html",
+        {"form": form, "company": need.partner, "need": need},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def close_need(request, slug):
+    form = CloseNeedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose why the need is closed."))
+        return redirect("need-matches", slug=slug)
+    need = needs.close_need(request.user, slug, form.cleaned_data["outcome"])
+    messages.success(
+        request, _("The need is closed: %(status)s.") % {"status": need.get_status_display()}
+    )
+    return redirect("need-matches", slug=need.slug)
+
+
+def _need_page(request, need, quote_request_form=None, status=200):
+    """The need's page: the need in full, its state and orders, the inquiries and quotes, the
+    shortlist with the request for quotes, and while it is open the cooperatives that fit."""
+    rows = quotes.comparison(need)
+    unread = conversation.unread(request.user)
+    for row in rows:
+        row.unread = unread.of(row.inquiry.pk)
+    context = {
+        "need": need,
+        "orders": need.orders.select_related("cooperative"),
+        "rows": rows,
+        "shortlisted": set(need.shortlist.values_list("cooperative_id", flat=True)),
+        "asked": set(need.inquiries.values_list("cooperative_id", flat=True)),
+        "inquiry_form": InquiryForm(),
+        "close_form": CloseNeedForm(),
+        "quote_request_form": quote_request_form or QuoteRequestForm(need=need, user=request.user),
+        "may_edit": needs.may_edit(need),
+    }
+    if not need.is_open:
+        return render(request, "partners/need_page.html", context, status=status)
+    query = MatchRequest.from_need(need)
+    try:
+        result = match(query)
+    except UNAVAILABLE:
+        context["unavailable"] = _(
+            "Matching is temporarily unavailable. Your need is saved; come back in a while."
+        )
+        return render(request, "partners/need_page.html", context, status=503)
+    pages = {
+        page.slug: page
+        for page in CooperativePage.objects.listed().filter(
+            slug__in=[item.slug for item in result.results]
+        )
+    }
+    context["matches"] = [(item, pages.get(item.slug)) for item in result.results]
+    context["result"] = result
+    if not result.results:
+        relaxed = relax(query)
+        if relaxed:
+            context["relaxed_condition"], relaxed_result = relaxed
+            context["relaxed"] = relaxed_result.results
+    return render(request, "partners/need_page.html", context, status=status)
+
+
+@login_required
+def need_matches(request, slug):
+    """The need's page (see ``_need_page``)."""
+    return _need_page(request, needs.need_for(request.user, slug))
+
+
+@login_required
+@require_POST
+def shortlist(request, slug, cooperative_id):
+    need = needs.need_for(request.user, slug)
+    cooperative = get_object_or_404(CooperativePage.objects.listed(), pk=cooperative_id)
+    added = needs.toggle_shortlist(need, cooperative)
+    messages.success(
+        request, _("Added to your shortlist.") if added else _("Removed from your shortlist.")
+    )
+    return redirect("need-matches", slug=need.slug)
+
+
+@login_required
+@require_POST
+def inquire(request, slug, cooperative_id):
+    need = needs.need_for(request.user, slug)
+    cooperative = get_object_or_404(CooperativePage.objects.listed(), pk=cooperative_id)
+    form = InquiryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message to send an inquiry."))
+        return redirect("need-matches", slug=need.slug)
+    inquiry = needs.send_inquiry(
+        need, cooperative, request.user, form.cleaned_data["message"], request
+    )
+    messages.success(request, _("Your inquiry was sent to %(name)s.") % {"name": cooperative.title})
+    return redirect("inquiry", pk=inquiry.pk)
+
+
+@login_required
+@require_POST
+def request_quotes(request, slug):
+    """One request for quotes to the cooperatives ticked on the shortlist."""
+    need = needs.need_for(request.user, slug)
+    form = QuoteRequestForm(request.POST, need=need)
+    if not form.is_valid():
+        return _need_page(request, need, quote_request_form=form, status=400)
+    data = form.cleaned_data
+    conversation.keep_contact(request.user, data["contact_name"], data["contact_phone"])
+    sent = quotes.request_quotes(
+        request.user, slug, list(data["cooperatives"]), data["message"], request
+    )
+    messages.success(
+        request,
+        _("Your request for quotes was sent to: %(names)s.")
+        % {"names": ", ".join(inquiry.cooperative.title for inquiry in sent)},
+    )
+    return redirect("need-quotes", slug=need.slug)
+
+
+@login_required
+def fitting_needs(request):
+    cooperatives = needs.cooperatives_of(request.user)
+    if not cooperatives:
+        raise PermissionDenied
+    return render(
+        request,
+        "partners/fitting_needs.html",
+        {"groups": [(c, needs.fitting_needs(c)) for c in cooperatives]},
+    )
+
+
+@login_required
+def offer(request, slug, cooperative_id):
+    """A cooperative reads a need that fits it in full and offers to do it."""
+    need, cooperative = needs.fitting_need_for(request.user, slug, cooperative_id)
+    form = OfferForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        conversation.keep_contact(request.user, data["contact_name"], data["contact_phone"])
+        inquiry = needs.offer(request.user, slug, cooperative_id, data["message"], request)
+        messages.success(
+            request, _("Your offer was sent to %(name)s.") % {"name": need.partner.title}
+        )
+        return redirect("inquiry", pk=inquiry.pk)
+    return render(
+        request,
+        "partners/offer_form.html",
+        {"need": need, "cooperative": cooperative, "form": form},
+        status=400 if form.is_bound else 200,
+    )
