@@ -74,6 +74,8 @@ class MatchRequest:
     # How much and by when: from the need's fields, or read from its words.
     quantity: Quantity | None = None
     deadline: dt.date | None = None
+    # Certificates the words name ("z HACCP") are required too, unless relaxed away.
+    certificates_from_text: bool = True
 
     @property
     def located(self) -> bool:
@@ -421,7 +423,11 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
         region=need.region or reading.voivodeship,
         quantity=need.quantity or reading.quantity,
         deadline=need.deadline or reading.deadline,
-        certifications=list(dict.fromkeys([*need.certifications, *reading.certifications])),
+        certifications=list(
+            dict.fromkeys(
+                [*need.certifications, *(reading.certifications * need.certificates_from_text)]
+            )
+        ),
     )
     taxonomy, lexicon = taxonomy_and_lexicon()
     named = taxonomy.capabilities_in(reading.words, lexicon)
@@ -570,18 +576,29 @@ def needs_without_match(needs) -> set[int]:
 
 
 RELAXATIONS = (
-    ("radius_km", None),
-    ("voivodeship", ""),
-    ("certifications", []),
+    ("radius_km", {"radius_km": None}),
+    ("voivodeship", {"voivodeship": ""}),
+    ("certifications", {"certifications": [], "certificates_from_text": False}),
 )
 
 
+def relaxations(need: MatchRequest) -> list[tuple[str, MatchResult]]:
+    """When nothing matches, what dropping each condition in turn would find: ("radius_km",
+    "voivodeship" or "certifications", the result) for each that finds someone. Shown
+    each under its own heading, never mixed into the matches."""
+    found = []
+    # The certificates asked for include those the words name.
+    asked = understand(need)[0]
+    for name, dropped in RELAXATIONS:
+        if not getattr(asked, name):
+            continue
+        result = match(replace(need, **dropped))
+        if result.results:
+            found.append((name, result))
+    return found
+
+
 def relax(need: MatchRequest) -> tuple[str, MatchResult] | None:
-    """When nothing matches, what dropping one condition would find: ("radius_km",
-    "voivodeship" or "certifications", the result). Shown labelled, never mixed in."""
-    for name, empty in RELAXATIONS:
-        if getattr(need, name):
-            result = match(replace(need, **{name: empty}))
-            if result.results:
-                return name, result
-    return None
+    """The first of :func:`relaxations` (the API's ``relaxed``)."""
+    found = relaxations(need)
+    return found[0] if found else None

@@ -18,7 +18,7 @@ from partners.forms import (
     OfferForm,
     QuoteRequestForm,
 )
-from search.query import MatchRequest, match, relax
+from search.query import MatchRequest, match, relaxations
 from search.sync import UNAVAILABLE
 
 
@@ -117,19 +117,21 @@ def _need_page(request, need, quote_request_form=None, status=200):
             "Matching is temporarily unavailable. Your need is saved; come back in a while."
         )
         return render(request, "partners/need_page.html", context, status=503)
+    relaxed = [] if result.results else relaxations(query)
+    found = [*result.results, *(item for _name, other in relaxed for item in other.results)]
     pages = {
         page.slug: page
-        for page in CooperativePage.objects.listed().filter(
-            slug__in=[item.slug for item in result.results]
-        )
+        for page in CooperativePage.objects.listed().filter(slug__in={m.slug for m in found})
     }
     context["matches"] = [(item, pages.get(item.slug)) for item in result.results]
     context["result"] = result
-    if not result.results:
-        relaxed = relax(query)
-        if relaxed:
-            context["relaxed_condition"], relaxed_result = relaxed
-            context["relaxed"] = relaxed_result.results
+    context["pair"] = [(item, pages.get(item.slug)) for item in result.pair]
+    # Nothing fits every condition: each condition dropped in turn, under its own heading,
+    # as cards that can be shortlisted and asked like any match.
+    context["relaxed_sets"] = [
+        (name, other, [(item, pages.get(item.slug)) for item in other.results])
+        for name, other in relaxed
+    ]
     return render(request, "partners/need_page.html", context, status=status)
 
 

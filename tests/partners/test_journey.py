@@ -133,9 +133,22 @@ def test_need_without_matches_shows_what_dropping_the_certificate_would_find(cli
     haccp = Certification.objects.get(code="haccp")
     response = post_need(client, required_certifications=[haccp.pk])
     html = client.get(response["Location"]).content.decode()
-    assert "Żadna spółdzielnia w katalogu jeszcze tego nie robi." in html
-    relaxed = html.split('id="relaxed-heading"')[1]
-    assert "Bez wymaganych certyfikatów pasowałyby" in relaxed
+    assert "Żadna spółdzielnia nie spełnia jeszcze wszystkich warunków" in html
+    assert "Spółdzielnie, które mogą to zrobić" not in html  # no "here they are" before "none"
+    relaxed = html.split('id="relaxed-certifications"')[1]
+    assert "Bez wymogu certyfikatu" in relaxed
+    igla = CooperativePage.objects.get(slug="ss-igla")
+    # A suggestion is a card like any match: its page, and a way to shortlist it.
+    assert f'href="{igla.url}"' in relaxed
+    assert f'action="/needs/{response["Location"].split("/")[-2]}/shortlist/{igla.pk}/"' in relaxed
+
+
+def test_a_certificate_named_only_in_the_words_is_relaxed_too(client, people):
+    client.force_login(people["company"])
+    response = post_need(client, description="Fartuchy, wykonawca musi mieć HACCP.")
+    html = client.get(response["Location"]).content.decode()
+    assert "Żadna spółdzielnia nie spełnia jeszcze wszystkich warunków" in html
+    relaxed = html.split('id="relaxed-certifications"')[1]
     assert "Spółdzielnia Socjalna „Igła”" in relaxed
 
 
