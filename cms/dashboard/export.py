@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from cms import public_cache
 from cms.dashboard.figures import MATCHLESS_RULE, PERIOD_RULES, Figures, Table
 from cms.spreadsheets import append_row, csv_cell
 from partners.models import Need
@@ -133,8 +134,24 @@ def downloads(figures: Figures, unmatched: list[Need] | None = None) -> list[Dow
 
     Each link names the region and period of ``figures``: the dashboard opens
     on a voivodeship without one in its address, and its files must hold the
-    same numbers as the page.
+    same numbers as the page. Sizes are measured by writing the files, which
+    takes longer than the rest of the page, so they are kept with the figures
+    (the moment they were counted is part of the key).
     """
+    return public_cache.remember(
+        "figure-downloads",
+        [
+            figures.voivodeship.pk if figures.voivodeship else None,
+            figures.period.start,
+            figures.period.end,
+            figures.made_at,
+            unmatched is not None,
+        ],
+        lambda: _offered(figures, unmatched),
+    )
+
+
+def _offered(figures: Figures, unmatched: list[Need] | None) -> list[Download]:
     filters = {
         "voivodeship": figures.voivodeship.teryt if figures.voivodeship else "",
         "start": figures.period.start.isoformat() if figures.period.start else "",

@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
+from cms import public_cache
 from cms.kinds import PROFILE_KINDS
 from cms.models import Powiat, Voivodeship
 from partners.models import Need, PartnerPage, Partnership
@@ -224,7 +225,7 @@ def regional_figures(
     _count_partnerships(regions, period)
     needs = list(_open_needs(voivodeship, period))
     try:
-        unmatched = needs_without_match(needs)
+        unmatched = _every_need_without_match() & {need.pk for need in needs}
     except UNAVAILABLE:
         unmatched = None
     for need in needs:
@@ -239,6 +240,35 @@ def regional_figures(
         matching_available=unmatched is not None,
         unmatched_need_ids=frozenset(unmatched or ()),
         made_at=timezone.now(),
+    )
+
+
+def remembered_figures(
+    voivodeship: Voivodeship | None = None, start: date | None = None, end: date | None = None
+) -> Figures:
+    """:func:`regional_figures` as last counted, until the directory changes (at most
+    ``public_cache.MAX_AGE``): counting takes a multi-search of every open need, and the
+    public summary is asked for far more often than the directory changes. ``made_at``
+    says when they were counted. Figures counted while the matcher was unreachable are
+    not kept, so "without a match" comes back as soon as it does."""
+    return public_cache.remember(
+        "regional-figures",
+        [voivodeship.pk if voivodeship else None, start, end],
+        lambda: regional_figures(voivodeship, start, end),
+        keep=lambda figures: figures.matching_available,
+    )
+
+
+def _every_need_without_match() -> set[int]:
+    """The open needs, of every region and period, for which the matcher finds no
+    cooperative. Whether a need has a match does not depend on the table it is counted in,
+    so one multi-search answers every region, period and language until the directory
+    changes; that search is most of the cost of counting."""
+    return public_cache.remember(
+        "needs-without-match",
+        [],
+        lambda: needs_without_match(_open_needs(None, Period())),
+        translated=False,
     )
 
 

@@ -1,6 +1,6 @@
 """The regional dashboard (regional centres) and the public summary (everyone).
 
-Both validate their filters with one form, ask :func:`regional_figures` once
+Both validate their filters with one form, ask :func:`remembered_figures` once
 and show the result as a page or a download. The dashboard adds what only a
 regional centre may see for its own voivodeship: the needs without a match
 and the profiles waiting for moderation. The public summary prints numbers
@@ -20,7 +20,7 @@ from cms.dashboard.figures import (
     PERIOD_RULES,
     REGION_COLUMNS,
     moderation_queue,
-    regional_figures,
+    remembered_figures,
     unmatched_needs,
 )
 from cms.dashboard.forms import FiguresFilterForm
@@ -55,7 +55,7 @@ def regional_dashboard(request):
 def _figures(request, form, template: str, private: bool = False):
     if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
-    figures = regional_figures(**form.figures_arguments())
+    figures = remembered_figures(**form.figures_arguments())
     oversees = private and roles.oversees(request.user, figures.voivodeship)
     unmatched = unmatched_needs(figures) if oversees else None
     if form.cleaned_data["format"]:

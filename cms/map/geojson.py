@@ -9,6 +9,7 @@ its ``location`` property is where the work happens, when known.
 
 from django.urls import reverse
 
+from cms import public_cache
 from cms.kinds import PROFILE_KINDS
 from partners.models import Partnership
 
@@ -77,7 +78,21 @@ def _partnership_feature(partnership: Partnership) -> dict | None:
 
 
 def features(kinds: list[str], capability: str = "", voivodeship: str = "") -> dict:
-    """A GeoJSON FeatureCollection of the given kinds, filtered by capability and voivodeship."""
+    """A GeoJSON FeatureCollection of the given kinds, filtered by capability and voivodeship.
+
+    Kept until the directory changes (:mod:`cms.public_cache`): the map page and the API
+    ask for the same few collections far more often than a profile is published. Kinds
+    come in the order of :data:`KINDS`, however they were asked for.
+    """
+    wanted = [kind for kind in KINDS if kind in kinds]
+    return public_cache.remember(
+        "map-features",
+        [wanted, capability, voivodeship],
+        lambda: _collect(wanted, capability, voivodeship),
+    )
+
+
+def _collect(kinds: list[str], capability: str, voivodeship: str) -> dict:
     collected = []
     for kind in kinds:
         if kind == "partnership":

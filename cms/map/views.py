@@ -9,8 +9,10 @@ list can never disagree.
 
 from django.conf import settings
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from cms import public_cache
 from cms.map import geojson
 from cms.map.forms import MAP_KINDS, MAP_LAYERS, MapFilterForm
 from cms.models import Voivodeship
@@ -19,16 +21,14 @@ from partners.models import Partnership
 
 
 def _labels() -> dict:
-    """What the script needs to write popups in the page's language."""
+    """What the script needs to write popups in the page's language (the words every map
+    shares, with their plurals, come from the JavaScript catalog: js/map_common.js)."""
     return {
         "kinds": {code: str(label) for code, label in MAP_KINDS},
         "capabilities": dict(Capability.choices()),
         "statuses": {code: str(label) for code, label in Partnership.Status.choices},
         "voivodeships": dict(Voivodeship.choices()),
-        "places": _("places"),
         "showOnMap": _("Show on map"),
-        "zoomIn": _("Zoom in"),
-        "zoomOut": _("Zoom out"),
         "loadFailed": _("The filters could not be applied. Check your connection and try again."),
     }
 
@@ -54,29 +54,47 @@ def _grouped(collection: dict, labels: dict) -> list[tuple[str, str, list[dict]]
     return groups
 
 
+# What an invalid filter shows: nothing (and the form says what is wrong).
+NOTHING = {"type": "FeatureCollection", "features": []}
+
+
+def _shown(collection: dict, bound: bool) -> dict:
+    """``collection`` grouped, the list beside the map as HTML, and the popups' labels:
+    the same for everyone who asks for the same filters in the same language."""
+    labels = _labels()
+    groups = _grouped(collection, labels)
+    place_list = render_to_string(
+        "cms/map_list.html", {"collection": collection, "groups": groups, "bound": bound}
+    )
+    return {"collection": collection, "groups": groups, "labels": labels, "list": place_list}
+
+
 def partnership_map(request):
     form = MapFilterForm(request.GET if request.GET else None)
-    status = 200
     if form.is_bound and not form.is_valid():
-        collection, status = {"type": "FeatureCollection", "features": []}, 400
+        status, shown = 400, _shown(NOTHING, bound=True)
     else:
-        filters = form.cleaned_data if form.is_bound else {}
-        collection = geojson.features(
-            filters.get("kind") or list(geojson.KINDS),
-            filters.get("capability", ""),
-            filters.get("voivodeship", ""),
+        status, filters = 200, form.cleaned_data if form.is_bound else {}
+        kinds = filters.get("kind") or list(geojson.KINDS)
+        capability, voivodeship = filters.get("capability", ""), filters.get("voivodeship", "")
+        # Rendering a few hundred places is most of the page's work: kept with the features
+        # until the directory changes (cms.public_cache).
+        shown = public_cache.remember(
+            "map-page",
+            [sorted(kinds), capability, voivodeship, form.is_bound],
+            lambda: _shown(geojson.features(kinds, capability, voivodeship), form.is_bound),
         )
-    labels = _labels()
     context = {
         "form": form,
-        "collection": collection,
-        "groups": _grouped(collection, labels),
+        "collection": shown["collection"],
+        "groups": shown["groups"],
+        "place_list": shown["list"],
         "layers": MAP_LAYERS,
         "map_config": {
             "letters": {layer.code: layer.letter for layer in MAP_LAYERS},
             "tileUrl": settings.MAP_TILE_URL,
             "attribution": settings.MAP_TILE_ATTRIBUTION,
-            "labels": labels,
+            "labels": shown["labels"],
         },
     }
     return render(request, "cms/map.html", context, status=status)

@@ -38,12 +38,16 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-# allauth's rate limits need a cache shared by every web process.
+# allauth's rate limits, and the version of the public figures and map features
+# (cms/public_cache.py), need a cache shared by every web process, worker and command:
+# the database's (`createcachetable`), since PostgreSQL is there anyway. The "public"
+# local-memory copy of base.py stays.
 CACHES = {
+    **CACHES,  # noqa: F405
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
-    }
+    },
 }
 
 # E-mail is queued with the change and sent by the worker (cms/mail.py), over SMTP.

@@ -227,6 +227,7 @@ def test_every_voivodeship_has_a_row_in_teryt_order_and_rows_add_up_to_the_total
     figures = regional_figures()
     assert [row.code for row in figures.regions.rows[:16]] == sorted(VOIVODESHIPS)
     total = figures.total
+    assert figures.regions.columns
     for column in figures.regions.columns:
         values = [getattr(row, column.name) for row in figures.regions.rows]
         assert sum(values) == getattr(total, column.name), column.name
@@ -250,6 +251,7 @@ def test_voivodeship_rows_equal_counts_computed_in_sql(regions):
         status: partnerships("teryt", status, "coalesce(sum(s.jobs_created), 0)")
         for status in ("active", "ended")
     }
+    assert VOIVODESHIPS
     for teryt in VOIVODESHIPS:
         for column, counts in expected.items():
             assert getattr(rows[teryt], column) == counts.get(teryt, 0), (teryt, column)
@@ -475,6 +477,7 @@ def test_public_summary_and_its_exports_hold_no_contact_data_drafts_or_needs(reg
             )
         )
         assert len(book.worksheets) == 3  # regions, kinds of work, definitions: no needs
+    assert texts
     for text in texts:
         for private in (*CONTACT_DATA, "Szkic", "Naprawa zegarów", "Catering dla 50"):
             assert private not in text

@@ -43,6 +43,7 @@ def test_no_contact_data_and_no_unpublished_profiles(client, small_directory):
     features = collection(client)
     assert all(not f["id"].endswith("ss-igla") for f in features)
     assert all(f["properties"]["kind"] != "partnership" for f in features)
+    assert features
     for feature in features:
         assert not {"email", "phone", "nip", "street"} & set(feature["properties"])
 
@@ -68,6 +69,7 @@ def test_every_feature_follows_rfc_7946(client, small_directory):
     ids = [feature["id"] for feature in features]
     assert len(ids) == len(set(ids))
     geometries = set()
+    assert features
     for feature in features:
         assert set(feature) == {"type", "id", "geometry", "properties"}
         assert feature["type"] == "Feature" and isinstance(feature["id"], str)
