@@ -12,6 +12,7 @@ from cooperatives.models import Capability, Certification, CooperativePage
 from partners import conversation, needs, partnerships, quotes
 from partners.models import QUANTITY_PERIODS, Need, PartnerPage, Partnership
 from search.places import find_place, find_postcode, find_town
+from search.understanding import read_request
 from workshops.models import WorkshopPage
 
 MAX_JOBS = 10_000
@@ -101,6 +102,33 @@ class NeedForm(forms.Form):
         initial["capabilities"] = list(need.capabilities.all())
         initial["required_certifications"] = list(need.required_certifications.all())
         return initial
+
+    def read_from_words(self, today: dt.date) -> dict:
+        """What the company's own words already say and the form left empty: the town, the
+        amount, the deadline and certificates ("… 400 obiadów dziennie od marca, z HACCP,
+        okolice Gniezna"), as form values to show for confirming or correcting."""
+        data = self.cleaned_data
+        reading = read_request(f"{data.get('title', '')}\n{data.get('description', '')}", today)
+        found = {}
+        # (clean() may have placed the need from the words already; no map point was given)
+        if not data.get("town") and not self.data.get("latitude") and reading.place:
+            found["town"] = reading.place.name
+        if data.get("quantity_value") is None and reading.quantity:
+            found["quantity_value"] = f"{reading.quantity.value:g}"
+            found["quantity_unit"] = reading.quantity.unit
+            found["quantity_per"] = reading.quantity.per or ""
+        if not data.get("deadline") and reading.deadline and reading.deadline >= today:
+            found["deadline"] = reading.deadline.isoformat()
+        chosen = {certification.code for certification in data.get("required_certifications", [])}
+        named = [code for code in reading.certifications if code not in chosen]
+        if named:
+            found["required_certifications"] = [
+                str(pk)
+                for pk in Certification.objects.filter(code__in=[*chosen, *named]).values_list(
+                    "pk", flat=True
+                )
+            ]
+        return found
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

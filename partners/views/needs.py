@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,6 +47,19 @@ def new_need(request):
         "town": request.session.pop("pending_need_town", ""),
     }
     form = NeedForm(request.POST or None, initial=typed)
+    read = {}
+    if request.method == "POST" and form.is_valid() and "confirmed" not in request.POST:
+        read = form.read_from_words(timezone.localdate())
+        if read:
+            # Show what the words already said in the fields, for the company to confirm
+            # or correct, instead of asking for it again.
+            data = request.POST.copy()
+            for name, value in read.items():
+                data.setlist(name, value if isinstance(value, list) else [value])
+            form = NeedForm(data)
+            form.is_valid()
+            context = {"form": form, "company": companies[0], "read": sorted(read)}
+            return render(request, "partners/need_form.html", context)
     if request.method == "POST" and form.is_valid():
         need = needs.create_need(companies[0], request.user, form.cleaned_data)
         messages.success(request, _("Your need is saved. Here are the cooperatives that fit it."))

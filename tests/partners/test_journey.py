@@ -5,18 +5,8 @@ from django.core import mail
 
 from cms.models import Organisation
 from cooperatives.models import CooperativePage
-from partners.models import Inquiry, Need, PartnerPage, Shortlist
+from partners.models import Inquiry, Need, Shortlist
 from tests.cms.factories import OrganisationFactory, member_of
-
-
-@pytest.fixture
-def people(indexed_directory):
-    company = OrganisationFactory(
-        name="Firma", kind=Organisation.Kind.COMPANY, page=PartnerPage.objects.get()
-    )
-    igla = CooperativePage.objects.get(slug="ss-igla")
-    coop = OrganisationFactory(name="Igła", page=igla)
-    return {"company": member_of(company), "coop": member_of(coop), "igla": igla}
 
 
 def post_need(client, **extra):
@@ -145,7 +135,8 @@ def test_need_without_matches_shows_what_dropping_the_certificate_would_find(cli
 
 def test_a_certificate_named_only_in_the_words_is_relaxed_too(client, people):
     client.force_login(people["company"])
-    response = post_need(client, description="Fartuchy, wykonawca musi mieć HACCP.")
+    # Saved as written, without ticking the certificate the form offers to tick.
+    response = post_need(client, description="Fartuchy, wykonawca musi mieć HACCP.", confirmed="1")
     html = client.get(response["Location"]).content.decode()
     assert "Żadna spółdzielnia nie spełnia jeszcze wszystkich warunków" in html
     relaxed = html.split('id="relaxed-certifications"')[1]
@@ -157,7 +148,15 @@ def test_a_certificate_named_only_in_the_words_is_relaxed_too(client, people):
     [
         ({"town": "62-200 Gniezno"}, "Gniezno"),
         ({"town": "61-001"}, "Poznań"),
-        ({"title": "Szycie fartuchów roboczych, 2000 szt., Poznań", "town": ""}, "Poznań"),
+        # (confirmed: the amount in these words is offered for confirming first)
+        (
+            {
+                "title": "Szycie fartuchów roboczych, 2000 szt., Poznań",
+                "town": "",
+                "confirmed": "1",
+            },
+            "Poznań",
+        ),
         ({"town": "", "latitude": "52.53", "longitude": "17.58"}, ""),
     ],
 )
