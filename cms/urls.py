@@ -4,8 +4,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils import timezone
 from django.utils.functional import lazy
+from django.views.decorators.http import last_modified
 from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +17,9 @@ from cms.accounts.admin_login import admin_login
 from cms.api import api
 from cms.map.views import partnership_map
 from search.views import directory_search
+
+# When this process started: the scripts' translations are as old as that.
+STARTED = timezone.now()
 
 # A plain page (JSON on the API), and 503 while the database is unreachable.
 handler500 = "cms.errors.server_error"
@@ -38,6 +44,14 @@ if settings.DEBUG:
 # Django can translate the page's address into the other language.
 urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
+    # The translations our scripts use (cms/locale/*/djangojs.po), with Polish plurals: the
+    # map's "2 miejsca". They change only with a deployment, which restarts the process.
+    path(
+        "jsi18n/",
+        last_modified(lambda request: STARTED)(JavaScriptCatalog.as_view(packages=["cms"])),
+        name="javascript-catalog",
+    ),
+    path("", include("cms.home.urls")),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("cms.accounts.urls")),
     path("notifications/", include("cms.notifications.urls")),

@@ -11,7 +11,12 @@ from wagtail.models import Page, Task, TaskState, Workflow, WorkflowPage, Workfl
 
 from cms.models.organisations import Membership, Organisation
 
-WORKFLOW_NAME = "Moderacja regionalna"
+# Wagtail writes these names into its own sentences ("Submit to %(workflow_name)s", "Wyślij
+# do %(workflow_name)s", "Resubmit to %(task_name)s") without translating them, so each must
+# read right after "to" and after "do" (which takes the genitive in Polish): the regional
+# centre's acronym does, in both languages (cms/migrations/0009_workflow_names.py).
+WORKFLOW_NAME = "ROPS"
+TASK_NAME = "ROPS"
 
 
 def moderated_voivodeships(user) -> set[int]:
@@ -88,7 +93,7 @@ def ensure_moderation_workflow(*pages: Page) -> Workflow:
     """The one regional moderation workflow, assigned to ``pages`` (the directory listings)."""
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created or not workflow.workflow_tasks.exists():
-        task = RegionalApprovalTask.objects.create(name="Zatwierdzenie przez ROPS")
+        task = RegionalApprovalTask.objects.create(name=TASK_NAME)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

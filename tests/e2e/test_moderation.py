@@ -52,7 +52,7 @@ def test_staff_edit_is_approved_by_the_regional_centre_and_shown_publicly(page, 
     page.goto(f"/admin/pages/{cooperative.pk}/edit/")
     page.get_by_role("textbox", name="Short description").fill(NEW_TEXT)
     page.locator("[data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name="Submit to Moderacja regionalna").click()
+    page.get_by_role("button", name="Submit to ROPS").click()
     page.get_by_text("has been submitted for moderation").wait_for()
     cooperative.refresh_from_db()
     assert cooperative.workflow_in_progress

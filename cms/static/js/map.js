@@ -5,7 +5,7 @@
 (function () {
     "use strict";
 
-    if (!window.L || !L.markerClusterGroup) {
+    if (!window.L || !L.markerClusterGroup || !window.KooperacjaMap) {
         return; // The list alone still shows every place.
     }
 
@@ -17,29 +17,13 @@
     var tilesFailed = document.getElementById("map-tiles-failed");
     var loadFailed = document.getElementById("map-load-failed");
     var status = document.getElementById("map-status");
-    var POLAND = { center: [52.07, 19.48], zoom: 6 };
+    var POLAND = KooperacjaMap.POLAND;
     var LETTERS = config.letters;
 
-    container.hidden = false;
-    var map = L.map(container, { zoomControl: false }).setView(POLAND.center, POLAND.zoom);
-    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
-    var tiles = L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 18 });
-    tiles.on("tileerror", function () {
-        tilesFailed.hidden = false;
-    });
-    tiles.addTo(map);
-
+    var map = KooperacjaMap.baseMap(container, config, POLAND, tilesFailed);
     var clusters = L.markerClusterGroup({
         showCoverageOnHover: false,
-        iconCreateFunction: function (cluster) {
-            var count = cluster.getChildCount();
-            var size = count < 10 ? 36 : count < 100 ? 44 : 52;
-            return L.divIcon({
-                html: "<span>" + count + '<span class="visually-hidden"> ' + labels.places + "</span></span>",
-                className: "map-cluster",
-                iconSize: L.point(size, size),
-            });
-        },
+        iconCreateFunction: KooperacjaMap.clusterIcon,
     }).addTo(map);
     var lines = L.layerGroup().addTo(map);
     var markers = {};
@@ -67,12 +51,7 @@
     }
 
     function icon(kind) {
-        return L.divIcon({
-            html: '<span aria-hidden="true">' + LETTERS[kind] + "</span>",
-            className: "map-pin map-pin--" + kind,
-            iconSize: L.point(28, 28),
-            popupAnchor: L.point(0, -10),
-        });
+        return KooperacjaMap.pin(kind, LETTERS[kind]);
     }
 
     function midpoint(coordinates) {
@@ -219,4 +198,12 @@
         refresh();
     });
     render();
+
+    // A profile's "show on the map" link names its place after the #: open it there.
+    var named = markers[decodeURIComponent(window.location.hash.slice(1))];
+    if (named) {
+        clusters.zoomToShowLayer(named, function () {
+            named.openPopup();
+        });
+    }
 })();
