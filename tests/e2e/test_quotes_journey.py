@@ -74,6 +74,7 @@ def test_a_company_asks_three_cooperatives_compares_the_quotes_and_orders(
     attachment = tmp_path / "oferta.pdf"
     attachment.write_bytes(PDF_BYTES)
     answers = [("15000", None), ("11000", attachment), (None, "Nie mamy wolnych maszyn.")]
+    assert market.tailors
     for tailor, cooperative, (price, extra) in zip(
         market.tailors, market.cooperatives, answers, strict=True
     ):
