@@ -9,9 +9,11 @@ NODE_INSTALLED := node_modules/.package-lock.json
 
 .PHONY: demo test stop services lint messages system-packages eval bench
 
+# The worker (queued e-mail, daily jobs) runs in the background beside the server and stops with it.
 demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_demo
+	$(MANAGE) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
@@ -29,6 +31,24 @@ bench: $(INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) import_directory cms/demo/directory.jsonl
 	$(MANAGE) benchmark
+
+# The site as production runs it (gunicorn, workers), under locust for LOAD_TIME; not in `make test`.
+LOAD_USERS ?= 50
+LOAD_TIME ?= 10m
+.PHONY: load
+load: $(INSTALLED) $(NODE_INSTALLED) messages services
+	$(MANAGE) load_test --users $(LOAD_USERS) --time $(LOAD_TIME)
+
+# Three local Elasticsearch nodes; the first is stopped and restarted under load (~10 min).
+.PHONY: cluster-test
+cluster-test: $(INSTALLED) messages services
+	$(MANAGE) cluster_test
+
+# Directory import speed and memory: the demo file, 1,000, 10,000 and 100,000 synthetic records,
+# each into a fresh database of its own (about 40 min).
+.PHONY: import-bench
+import-bench: $(INSTALLED) messages services
+	$(MANAGE) import_bench
 
 stop: $(INSTALLED)
 	$(MANAGE) services down

@@ -1,14 +1,58 @@
 """``manage.py import_directory FILE [--dry-run]``: the public directory import (interfaces.md)."""
 
 import sys
+import time
 
 from django.core.management.base import BaseCommand, no_translations
 
 from cms.exchange.importer import import_directory
 from search.client import patient_client
-from search.sync import IndexUnavailable, flush
+from search.sync import IndexUnavailable, flush, pending_count
 
 PROGRESS_FROM = 200  # records; smaller files finish before a progress line would help
+PROGRESS_EVERY = 3.0  # seconds between progress lines
+
+
+def duration(seconds: float) -> str:
+    """A time left as people say it: "40 s", "4 min 40 s", "1 h 5 min"."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
+
+
+class Progress:
+    """Progress lines on stderr, at most one every :data:`PROGRESS_EVERY` seconds, and the
+    last one always: "12,345 / 100,000 records · 312 records/s · about 4 min 40 s left"."""
+
+    def __init__(self, write) -> None:
+        self.write = write
+        self.stage = ""
+        self.started = self.shown = 0.0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if stage != self.stage:
+            self.stage, self.started, self.shown = stage, now, now
+        finished = total is not None and done == total
+        if not finished and now - self.shown < PROGRESS_EVERY:
+            return
+        if stage == "checking":
+            self.shown = now
+            self.write(f"  checking: {done:,} records read")
+            return
+        if total < PROGRESS_FROM:
+            return
+        self.shown = now
+        rate = done / max(now - self.started, 1e-6)
+        line = f"  {done:,} / {total:,} records · {rate:,.0f} records/s"
+        if not finished:
+            line += f" · about {duration((total - done) / rate)} left"
+        self.write(line)
 
 
 class Command(BaseCommand):
@@ -32,7 +76,7 @@ class Command(BaseCommand):
             return super().execute(*args, **options)
 
     def handle(self, *args, file, dry_run, **options):
-        report = import_directory(file, dry_run=dry_run, progress=self._progress)
+        report = import_directory(file, dry_run=dry_run, progress=Progress(self.stderr.write))
         if not report.ok:
             for problem in report.errors:
                 self.stderr.write(str(problem))
@@ -41,6 +85,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("The file is valid; nothing was written (--dry-run).")
             return
+        waiting = pending_count()
+        if waiting >= PROGRESS_FROM:
+            self.stderr.write(f"  making {waiting:,} changes searchable…")
         try:
             flush()
         except IndexUnavailable as error:
@@ -56,7 +103,3 @@ class Command(BaseCommand):
         ):
             details = ", ".join(f"{kind} {n}" for kind, n in sorted(counter.items())) or "none"
             self.stdout.write(f"{label}: {details}")
-
-    def _progress(self, done: int, total: int) -> None:
-        if total >= PROGRESS_FROM and (done % 100 == 0 or done == total):
-            self.stderr.write(f"  {done}/{total} records written")
