@@ -74,10 +74,9 @@ def test_a_company_asks_three_cooperatives_compares_the_quotes_and_orders(
     attachment = tmp_path / "oferta.pdf"
     attachment.write_bytes(PDF_BYTES)
     answers = [("15000", None), ("11000", attachment), (None, "Nie mamy wolnych maszyn.")]
-    assert market.tailors
-    for tailor, cooperative, (price, extra) in zip(
-        market.tailors, market.cooperatives, answers, strict=True
-    ):
+    turns = list(zip(market.tailors, market.cooperatives, answers, strict=True))
+    assert turns
+    for tailor, cooperative, (price, extra) in turns:
         signed_in(page, tailor, live_server)
         inquiry = Inquiry.objects.get(need=market.need, cooperative=cooperative)
         page.goto(f"/inquiries/{inquiry.pk}/")

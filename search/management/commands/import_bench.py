@@ -29,8 +29,8 @@ class Command(BaseCommand):
     def handle(self, *args, sizes, generate, **options):
         if generate:
             size, target = generate
-            if not size.isdigit() or not 1 <= int(size) <= 1_000_000:
-                raise CommandError("N must be a number from 1 to 1,000,000")
+            if not size.isdigit() or not 10 <= int(size) <= 1_000_000:
+                raise CommandError("N must be a number from 10 to 1,000,000")
             count = write_synthetic_file(Path(target), int(size))
             self.stdout.write(f"{count:,} records written to {target}")
             return
