@@ -3,36 +3,38 @@
 Each function decides who hears about the event and what they read, and sends
 it after the change commits (a rolled-back change tells nobody). E-mail goes
 through Django's mail, which in production is the queue of :mod:`cms.mail`.
-Keeping every notice here is what lets the events later go to on-site
-notifications or the task queue as well, by changing this module alone.
+Each goes out as a notification (:func:`cms.notices.notify`): on the site, and by
+e-mail as each member chose, with an unsubscribe link for its kind; a profile's
+own address that is no member's gets the plain e-mail.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cms.models import Membership, Organisation
+from cms.models import Membership, NotificationKind, Organisation
+from cms.notices import SUBJECT_PREFIX, notify
 from partners.models import Inquiry, Order, Quote
 
-
-def _members(page, kind: str) -> list[str]:
-    """The e-mail addresses of the people behind a profile: its active members and its own."""
-    members = Membership.objects.filter(
-        organisation__page=page,
-        organisation__kind=kind,
-        organisation__approved=True,
-        status=Membership.Status.ACTIVE,
-    ).values_list("user__email", flat=True)
-    return sorted({*members, *([page.email] if page.email else [])})
+COOPERATIVE, COMPANY = Organisation.Kind.COOPERATIVE, Organisation.Kind.COMPANY
+REPLY, STATUS = NotificationKind.REPLY, NotificationKind.STATUS
 
 
-def cooperative_addresses(cooperative) -> list[str]:
-    return _members(cooperative, Organisation.Kind.COOPERATIVE)
-
-
-def company_addresses(partner) -> list[str]:
-    return _members(partner, Organisation.Kind.COMPANY)
+def _members(page, kind: str) -> list:
+    """The people behind a profile: the active members of its approved organisation."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            memberships__organisation__page=page,
+            memberships__organisation__kind=kind,
+            memberships__organisation__approved=True,
+            memberships__status=Membership.Status.ACTIVE,
+            is_active=True,
+        )
+        .distinct()
+    )
 
 
 def _link(inquiry: Inquiry, request) -> str:
@@ -40,9 +42,19 @@ def _link(inquiry: Inquiry, request) -> str:
     return request.build_absolute_uri(link) if request is not None else link
 
 
-def _send(subject: str, body: str, recipients: list[str]) -> None:
-    if recipients:
-        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+def _send(subject: str, body: str, page, kind: str, notice: str, inquiry: Inquiry) -> None:
+    """After the change commits: a notification (on the site, and by e-mail as each member
+    chose) for the members behind ``page``, and a plain e-mail to the profile's own
+    address when no member has it."""
+    members = _members(page, kind)
+    extra = [page.email] if page.email and page.email not in {m.email for m in members} else []
+
+    def deliver():
+        notify(members, notice, subject, body, reverse("inquiry", args=[inquiry.pk]))
+        if extra:
+            send_mail(SUBJECT_PREFIX + subject, body, None, extra)
+
+    transaction.on_commit(deliver)
 
 
 def inquiry_sent(inquiry: Inquiry, message: str, request=None) -> None:
@@ -59,7 +71,7 @@ def inquiry_sent(inquiry: Inquiry, message: str, request=None) -> None:
         "message": message,
         "link": _link(inquiry, request),
     }
-    _send(subject, body, cooperative_addresses(inquiry.cooperative))
+    _send(subject, body, inquiry.cooperative, COOPERATIVE, REPLY, inquiry)
 
 
 def offer_received(inquiry: Inquiry, request=None) -> None:
@@ -69,7 +81,10 @@ def offer_received(inquiry: Inquiry, request=None) -> None:
         _("%(cooperative)s offers to do: %(need)s") % names,
         _("%(cooperative)s offers to do: %(need)s\n\n%(message)s\n\nAnswer here: %(link)s\n")
         % {**names, "message": inquiry.message, "link": _link(inquiry, request)},
-        company_addresses(inquiry.need.partner),
+        inquiry.need.partner,
+        COMPANY,
+        REPLY,
+        inquiry,
     )
 
 
@@ -84,7 +99,10 @@ def quote_received(quote: Quote, request=None) -> None:
             "here: %(link)s\n"
         )
         % {**names, "link": _link(inquiry, request)},
-        company_addresses(inquiry.need.partner),
+        inquiry.need.partner,
+        COMPANY,
+        REPLY,
+        inquiry,
     )
 
 
@@ -95,7 +113,10 @@ def inquiry_declined(inquiry: Inquiry, request=None) -> None:
         _("%(cooperative)s declined: %(need)s") % names,
         _("%(cooperative)s cannot take on: %(need)s\n\n%(reason)s\n\n%(link)s\n")
         % {**names, "reason": inquiry.decline_reason, "link": _link(inquiry, request)},
-        company_addresses(inquiry.need.partner),
+        inquiry.need.partner,
+        COMPANY,
+        STATUS,
+        inquiry,
     )
 
 
@@ -109,7 +130,10 @@ def quote_accepted(order: Order, inquiry: Inquiry, request=None) -> None:
             "details are here: %(link)s\n"
         )
         % {**names, "link": _link(inquiry, request)},
-        cooperative_addresses(order.cooperative),
+        order.cooperative,
+        COOPERATIVE,
+        STATUS,
+        inquiry,
     )
 
 
@@ -123,5 +147,8 @@ def quote_not_chosen(inquiry: Inquiry, request=None) -> None:
             "quote. %(link)s\n"
         )
         % {**names, "link": _link(inquiry, request)},
-        cooperative_addresses(inquiry.cooperative),
+        inquiry.cooperative,
+        COOPERATIVE,
+        STATUS,
+        inquiry,
     )

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cms.models import Organisation
+from cms.models import Notification, Organisation
 from cooperatives.models import Certification
 from partners import conversation
 from partners.landing import landing_url
@@ -108,7 +108,11 @@ def test_a_cooperative_offers_itself_for_a_need_that_fits_it(
         tailor,
     )
     assert market.boss.email in mail.outbox[-1].to
-    assert mail.outbox[-1].subject.startswith("Spółdzielnia Socjalna „Nitka” oferuje wykonanie")
+    assert mail.outbox[-1].subject.startswith(
+        "[Kooperacja] Spółdzielnia Socjalna „Nitka” oferuje wykonanie"
+    )
+    # …and it is on the company's notifications page too.
+    assert Notification.objects.filter(user=market.boss, kind="reply").exists()
     # The company sees it among its inquiries, unread.
     assert conversation.unread(market.boss).company_total == 1
     client.force_login(market.boss)
