@@ -2,9 +2,10 @@
 
 from django import template
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 from cms.kinds import profile_kind
-from cooperatives.models import Capability
+from search.query import taxonomy_and_lexicon
 
 register = template.Library()
 
@@ -34,6 +35,12 @@ def json_ld(context, page):
 @register.filter
 def kinds_of_work(codes) -> str:
     """Capability codes as their labels in the page's language: ["sewing", "catering"] →
-    "szycie, krawiectwo; catering, usługi gastronomiczne" (a person never reads a code)."""
-    labels = dict(Capability.choices())
-    return "; ".join(labels.get(code, code) for code in codes or ())
+    "szycie, krawiectwo; catering, usługi gastronomiczne" (a person never reads a code).
+
+    The labels come from the matcher's taxonomy, which is kept for a few minutes, so a
+    page of twenty results asks the database nothing (it asked once per result)."""
+    taxonomy, _lexicon = taxonomy_and_lexicon()
+    english = (get_language() or "pl").startswith("en")
+    return "; ".join(
+        taxonomy.labels[code][english] if code in taxonomy.labels else code for code in codes or ()
+    )
