@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.roles import member_page_ids
-from cooperatives.models import CooperativePage
+from cooperatives.models import Capability, CooperativePage
 from partners import needs, notices
 from partners.models import Inquiry, Need, Order, Quote, Side, free_slug
 
@@ -244,6 +244,14 @@ def quote_to_accept(user, slug: str, quote_id: int) -> Quote:
     return quote
 
 
+def kind_of_work(need: Need, cooperative) -> Capability | None:
+    """The need's kind of work an order from ``cooperative`` buys: the first the cooperative
+    does, else the need's first (an order may go beyond the stated profile)."""
+    kinds = list(need.capabilities.order_by("code"))
+    done = set(cooperative.capabilities.values_list("pk", flat=True))
+    return next((kind for kind in kinds if kind.pk in done), kinds[0] if kinds else None)
+
+
 @transaction.atomic
 def accept(user, slug: str, quote_id: int, data: dict, request=None) -> Order:
     """Accept a quote: place the order, mark the need fulfilled, tell every cooperative.
@@ -259,6 +267,7 @@ def accept(user, slug: str, quote_id: int, data: dict, request=None) -> Order:
         slug=free_slug(Order, f"{need.slug}-{chosen.cooperative.slug}", fallback="zamowienie"),
         need=need,
         cooperative=chosen.cooperative,
+        capability=kind_of_work(need, chosen.cooperative),
         quote=quote,
         value_pln=data.get("value_pln") or quote.price_max_pln or quote.price_pln,
         ordered=today,

@@ -28,6 +28,16 @@ class Order(models.Model):
         related_name="orders",
         verbose_name=_("cooperative"),
     )
+    # The kind of work bought, for the impact figures per kind; one of the need's kinds,
+    # the one the cooperative does (see partners.quotes.kind_of_work).
+    capability = models.ForeignKey(
+        "cooperatives.Capability",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("kind of work"),
+    )
     # The accepted quote; one quote makes one order at most.
     quote = models.OneToOneField(
         Quote, on_delete=models.SET_NULL, null=True, blank=True, related_name="order"

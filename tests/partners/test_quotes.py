@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
+from cooperatives.models import Capability
 from partners import quotes
 from partners.models import Inquiry, Need, Order, Quote, Shortlist
 from tests.partners.factories import InquiryFactory, QuoteFactory
@@ -452,3 +453,16 @@ def test_an_acceptance_waits_for_a_decision_already_under_way_on_the_same_need(m
     with pytest.raises(PermissionDenied):
         quotes.accept(market.boss, market.need.slug, second.pk, {})
     assert Order.objects.count() == 1
+
+
+def test_the_order_records_the_kind_of_work_the_cooperative_does_of_those_the_need_asks(market):
+    # "catering" sorts before "sewing": taking the need's first kind would record catering.
+    market.need.capabilities.add(Capability.objects.get(code="catering"))
+    assert not market.cooperatives[0].capabilities.filter(code="catering").exists()
+    quote = QuoteFactory(
+        inquiry=InquiryFactory(
+            need=market.need, cooperative=market.cooperatives[0], status="quoted"
+        )
+    )
+    order = quotes.accept(market.boss, market.need.slug, quote.pk, {})
+    assert order.capability.code == "sewing"
