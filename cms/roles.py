@@ -63,9 +63,16 @@ def editors_group(organisation: Organisation) -> Group:
     return group
 
 
+def edits_page_tree(organisation: Organisation) -> bool:
+    """Do its members edit pages? Workshops and cooperatives their profile; regional centres
+    and OWES the section they publish in (publications.sections), once it is their page."""
+    publishes = organisation.kind in (Organisation.Kind.REGIONAL_CENTRE, Organisation.Kind.OWES)
+    return bool(organisation.page_id) and (organisation.edits_pages or publishes)
+
+
 def grant_page_rights(organisation: Organisation) -> None:
     """Give the organisation's editors group "change" on its page subtree (idempotent)."""
-    if not (organisation.approved and organisation.edits_pages and organisation.page_id):
+    if not (organisation.approved and edits_page_tree(organisation)):
         return
     group = editors_group(organisation)
     GroupPagePermission.objects.get_or_create(
@@ -86,7 +93,7 @@ def sync_user_rights(user) -> None:
     )
     wanted = set()
     for organisation in active:
-        if organisation.edits_pages and organisation.page_id:
+        if edits_page_tree(organisation):
             wanted.add(editors_group(organisation).pk)
         if organisation.kind == Organisation.Kind.REGIONAL_CENTRE:
             wanted.add(moderators_group().pk)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "cooperatives",
     "partners",
     "search",
+    "publications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

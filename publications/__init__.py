@@ -1,0 +1,1 @@
+"""What regional centres and OWES publish: news, guides and events, moderated like profiles."""

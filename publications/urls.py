@@ -1,0 +1,12 @@
+"""The events list and the feeds (the pages themselves are Wagtail's to serve)."""
+
+from django.urls import path
+
+from publications.feeds import NewsFeed
+from publications.views import events, events_calendar
+
+urlpatterns = [
+    path("events/", events, name="events"),
+    path("events/calendar.ics", events_calendar, name="events-calendar"),
+    path("news/feed.xml", NewsFeed(), name="news-feed"),
+]
