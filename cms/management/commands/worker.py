@@ -8,9 +8,16 @@ PostgreSQL (``SKIP LOCKED``), so no task and no daily job runs twice.
 
 ``--until-empty`` (or ``--once``) enqueues what is due, runs every task that is
 ready, and exits: for tests, and to catch up by hand.
+
+Run from code (``call_command("worker", stop=event)``), it stops when the
+``threading.Event`` is set: it finishes the pass over the queue at hand and
+returns. That is how a test runs the real worker in a thread of its own
+process (signals reach only the main thread, so it sets no signal handlers
+then); from the command line it stops on Ctrl+C or SIGTERM as before.
 """
 
 import logging
+import threading
 import time
 
 from django.core.management.base import BaseCommand
@@ -28,6 +35,9 @@ SCHEDULE_EVERY = 60  # seconds between looks at the clock
 
 class Command(BaseCommand):
     help = "Run queued tasks (e-mail, daily jobs) and enqueue the daily jobs when they are due."
+    # For code only (see the module's docstring): the event that stops the loop, and seconds
+    # between looks at the clock (a test's clock is minutes, not hours).
+    stealth_options = ("stop", "schedule_every")
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -44,7 +54,16 @@ class Command(BaseCommand):
             help="Seconds to wait when no task is ready (default: 2).",
         )
 
-    def handle(self, *args, until_empty=False, interval=2.0, verbosity=1, **options):
+    def handle(
+        self,
+        *args,
+        until_empty=False,
+        interval=2.0,
+        verbosity=1,
+        stop=None,
+        schedule_every=SCHEDULE_EVERY,
+        **options,
+    ):
         self._log_to_stdout(verbosity)
         worker = Worker(
             queue_names=sorted(task_backends[BACKEND].queues),
@@ -60,20 +79,22 @@ class Command(BaseCommand):
             self._enqueue_due()
             worker.run()
             return
-        # Ctrl+C or SIGTERM: finish the task at hand, then stop (the worker's own handling).
-        worker.configure_signals()
+        if stop is None:
+            # Ctrl+C or SIGTERM: finish the task at hand, then stop (the worker's own handling).
+            worker.configure_signals()
+            stop = threading.Event()  # never set: the signals stop this worker
         self.stdout.write(
             f"worker: queues {', '.join(worker.queue_names)}, daily jobs "
             f"{', '.join(job.name for job in DAILY_JOBS)}"
         )
         last_look = None
-        while worker.running:
-            if last_look is None or time.monotonic() - last_look >= SCHEDULE_EVERY:
+        while worker.running and not stop.is_set():
+            if last_look is None or time.monotonic() - last_look >= schedule_every:
                 self._enqueue_due()
                 last_look = time.monotonic()
             worker.run()
             if worker.running:
-                time.sleep(interval)
+                stop.wait(interval)  # a sleep that the stop event cuts short
 
     def _enqueue_due(self) -> None:
         for name in schedule.enqueue_due(DAILY_JOBS):
