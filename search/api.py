@@ -37,6 +37,11 @@ TEXT_LIMIT = (
 )
 TOGETHER = "give lat and lon together, or neither"
 CODE_PATTERN = r"^[-a-zA-Z0-9_]+$"
+RESERVED_DESCRIPTION = (
+    "true: only cooperatives that may take part in public contracts reserved under art. 94 "
+    "of the public procurement act (at least 30% of employees_total from the groups the act "
+    "names, as the cooperative states it; the buyer checks the documents)"
+)
 
 RESPONSES = {
     "responses": {
@@ -99,6 +104,7 @@ class MatchParams(Location):
     per: Literal["day", "week", "month"] | None = Field(
         None, description="the period of a recurring quantity; none for a one-off amount"
     )
+    reserved_contracts: bool = Field(False, description=RESERVED_DESCRIPTION)
 
     @model_validator(mode="after")
     def _per_needs_quantity(self):
@@ -128,6 +134,13 @@ class ExplanationOut(Schema):
     )
 
 
+class ReservedGroupsOut(Schema):
+    employees: int = Field(description="employees from the groups art. 94 names, as stated")
+    employees_total: int | None
+    share_percent: float | None = Field(description="employees / employees_total, one decimal")
+    stated_on: dt.date | None = Field(description="the day the cooperative stated it")
+
+
 class MatchOut(Schema):
     slug: str
     name: str
@@ -140,7 +153,14 @@ class MatchOut(Schema):
         default_factory=list, description="the parts of the request (codes) it does"
     )
     capacity_fit: Literal["fits", "tight", "short", "unknown"] = "unknown"
-    reserved_contracts: bool = False
+    reserved_contracts: bool = Field(
+        False,
+        description="may take part in contracts reserved under art. 94 (30% or more of "
+        "employees_total from the named groups)",
+    )
+    reserved_groups: ReservedGroupsOut | None = Field(
+        None, description="the figures behind reserved_contracts; none when not stated"
+    )
     stale: bool = False
 
 
@@ -158,7 +178,8 @@ class PlaceOut(Schema):
 
 class RelaxedOut(Schema):
     dropped: str = Field(
-        description="the condition left out: radius_km, voivodeship or certification"
+        description="the condition left out: radius_km, voivodeship, certification or "
+        "reserved_contracts"
     )
     results: list[MatchOut]
 
@@ -188,6 +209,7 @@ class DirectoryParams(Location):
         "", max_length=40, description="a capability code, e.g. sewing; an unknown code is a 400"
     )
     voivodeship: str = Field("", max_length=2, description="TERYT code, e.g. 30")
+    reserved_contracts: bool = Field(False, description=RESERVED_DESCRIPTION)
     page: int = Field(
         1,
         ge=1,
@@ -224,6 +246,8 @@ class CooperativeOut(Schema):
     certifications: list[str]
     accepts_orders: bool
     distance_km: float | None
+    reserved_contracts: bool = False
+    reserved_groups: ReservedGroupsOut | None = None
 
 
 class DirectoryOut(Schema):
@@ -265,6 +289,7 @@ def match(request: HttpRequest, params: Query[MatchParams]):
         within_service_area=params.within_service_area,
         voivodeship=params.voivodeship,
         quantity=query.asked_quantity(params.q, params.quantity, params.per),
+        reserved_contracts=params.reserved_contracts,
     )
     try:
         result = query.match(need)
@@ -299,6 +324,7 @@ def cooperatives(request: HttpRequest, params: Query[DirectoryParams]):
             lon=params.lon,
             radius_km=params.radius_km,
             page=params.page,
+            reserved_contracts=params.reserved_contracts,
         )
     except REFUSED as error:
         return _refused(error)

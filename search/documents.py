@@ -90,6 +90,14 @@ class CooperativeDocument(DirectoryDocument):
     certificates = Nested(Certificate)
     service_radius_km = Integer()
     employees_total = Integer()
+    # Art. 94 of the public procurement act: the stated count from the groups it names, the
+    # day it was stated, and whether that reaches 30 % of employees_total
+    # (cooperatives.models.reserved). Elasticsearch cannot compare two fields without
+    # scripts, so the verdict is indexed; documents indexed before it existed lack it (and
+    # so do not qualify) until ``rebuild_index`` runs.
+    employees_reserved_groups = Integer()
+    employees_reserved_groups_on = Date()
+    reserved_contracts = Boolean()
     accepts_orders = Boolean()
     # The day it was last confirmed (never confirmed: last published), and whether that was
     # more than 18 months before indexing (cms.models.freshness). A profile turns stale on its
@@ -298,6 +306,9 @@ def cooperative_document(page) -> CooperativeDocument:
         lead_time_days=page.lead_time_days,
         service_radius_km=page.service_radius_km,
         employees_total=page.employees_total,
+        employees_reserved_groups=page.employees_reserved_groups,
+        employees_reserved_groups_on=page.employees_reserved_groups_on,
+        reserved_contracts=page.may_take_reserved_contracts,
         accepts_orders=page.accepts_orders,
         verified_on=page.verified_since,
         stale=page.stale,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import Voivodeship
 from cooperatives.models import Capability
+from publications.site_search import find_publications
 from search.directory import MAX_PAGE, PAGE_SIZE, search_directory
 from search.forms import DirectorySearchForm
 from search.sync import REFUSED, UNAVAILABLE
@@ -23,6 +24,8 @@ def directory_search(request):
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
     data = form.cleaned_data
+    # News, guides and events by the same words, from Wagtail's search (publications.site_search).
+    context["publications"] = find_publications(data["q"])
     place = data["near"]
     try:
         result = search_directory(
@@ -33,6 +36,7 @@ def directory_search(request):
             lon=place.lon if place else None,
             page=data["page"] or 1,
             sort=data["sort"],
+            reserved_contracts=data["reserved_contracts"],
         )
     except REFUSED as error:
         logger.warning("Elasticsearch refused a search as invalid: %s", error)

@@ -18,10 +18,16 @@ from cooperatives.models.pages import (
     CooperativeIndexPage,
     CooperativePage,
 )
+from cooperatives.models.reserved import (
+    RESERVED_SHARE_PERCENT,
+    qualifies_for_reserved_contracts,
+    reserved_share,
+)
 from cooperatives.models.snippets import BilingualLabelMixin, Capability, Certification
 
 __all__ = [
     "MAX_LEAD_TIME_DAYS",
+    "RESERVED_SHARE_PERCENT",
     "WORKING_DAYS",
     "BilingualLabelMixin",
     "Capability",
@@ -36,5 +42,7 @@ __all__ = [
     "amount_phrase",
     "lead_time_sentence",
     "per_period_phrase",
+    "qualifies_for_reserved_contracts",
     "rate_phrase",
+    "reserved_share",
 ]

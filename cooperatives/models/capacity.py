@@ -136,6 +136,7 @@ class CooperativePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_workshops_of_origin(cleaned_data)
         offered = cleaned_data.get("capabilities")
         if offered is None:  # the field has its own error
             return cleaned_data
@@ -159,3 +160,19 @@ class CooperativePageForm(WagtailAdminPageForm):
                 form.add_error("unit", _("This kind of work already has a capacity in this unit."))
             stated.add((capability.pk, unit))
         return cleaned_data
+
+    def _check_workshops_of_origin(self, cleaned_data) -> None:
+        """The workshops workers came from must be among the workshops the cooperative lists,
+        so the profile never names a WTZ it does not work with."""
+        origins, linked = cleaned_data.get("workers_from_workshops"), cleaned_data.get("workshops")
+        if not origins:
+            return
+        linked_ids = {workshop.pk for workshop in linked or ()}
+        if any(workshop.pk not in linked_ids for workshop in origins):
+            self.add_error(
+                "workers_from_workshops",
+                _(
+                    "Choose only workshops you work with; add the workshop to "
+                    "“founding or partner workshops” first."
+                ),
+            )

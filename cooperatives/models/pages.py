@@ -14,6 +14,7 @@ from wagtail.search import index
 from cms.models import GALLERY_PANELS, IdentifiersMixin
 from cms.models.pages import DirectoryIndexPage, ProfilePage
 from cooperatives.models.capacity import CooperativePageForm, lead_time_sentence
+from cooperatives.models.reserved import qualifies_for_reserved_contracts, reserved_share
 from cooperatives.models.snippets import Capability, Certification
 
 # The longest lead time a profile may state: a year.
@@ -67,6 +68,39 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
         related_name="cooperatives",
         verbose_name=_("founding or partner workshops (WTZ)"),
     )
+    # Art. 94 of the public procurement act: employees from the groups it names (people
+    # with disabilities included, who are also counted on their own above), and the day the
+    # cooperative stated it, which the profile and the search results show beside the share.
+    employees_reserved_groups = models.PositiveIntegerField(
+        _("employees from the groups named in art. 94"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "People with disabilities, unemployed, homeless, refugees and the other groups the "
+            "public procurement act names, people with disabilities included. At least 30% of "
+            "the employees lets you take part in contracts reserved under art. 94."
+        ),
+    )
+    employees_reserved_groups_on = models.DateField(
+        _("stated on"),
+        null=True,
+        blank=True,
+        help_text=_("The day this number was true. Left empty, today's date is used."),
+    )
+    # From a WTZ to paid work: the figure the founding report counts (0.38 % nationally).
+    workers_from_wtz = models.PositiveIntegerField(
+        _("workers who came from a WTZ"),
+        null=True,
+        blank=True,
+        help_text=_("Employees who were participants of an occupational therapy workshop."),
+    )
+    workers_from_workshops = ParentalManyToManyField(
+        "workshops.WorkshopPage",
+        blank=True,
+        related_name="alumni_cooperatives",
+        verbose_name=_("workshops they came from"),
+        help_text=_("Optional: which of the workshops you work with they came from."),
+    )
 
     schema_type = "Organization"
     base_form_class = CooperativePageForm
@@ -86,6 +120,19 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
                 ),
             ],
             heading=_("Work and capacity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("employees_reserved_groups"),
+                        FieldPanel("employees_reserved_groups_on"),
+                    ]
+                ),
+                FieldPanel("workers_from_wtz"),
+                FieldPanel("workers_from_workshops"),
+            ],
+            heading=_("Reserved contracts and workers from a WTZ"),
         ),
         InlinePanel(
             "capacities",
@@ -116,18 +163,58 @@ class CooperativePage(IdentifiersMixin, ProfilePage):
 
     def clean(self):
         super().clean()
-        if (
-            self.employees_total is not None
-            and self.employees_with_disabilities is not None
-            and self.employees_with_disabilities > self.employees_total
+        errors = {}
+        beyond_total = _("This cannot be more than the number of employees.")
+        for name in (
+            "employees_with_disabilities",
+            "employees_reserved_groups",
+            "workers_from_wtz",
         ):
-            raise ValidationError(
-                {
-                    "employees_with_disabilities": _(
-                        "This cannot be more than the number of employees."
-                    )
-                }
+            stated = getattr(self, name)
+            if None not in (self.employees_total, stated) and stated > self.employees_total:
+                errors[name] = beyond_total
+        if (
+            "employees_reserved_groups" not in errors
+            and self.employees_reserved_groups is not None
+            and self.employees_with_disabilities is not None
+            and self.employees_reserved_groups < self.employees_with_disabilities
+        ):
+            errors["employees_reserved_groups"] = _(
+                "People with disabilities belong to these groups: this cannot be fewer than "
+                "the employees with disabilities."
             )
+        if errors:
+            raise ValidationError(errors)
+        if self.employees_reserved_groups is not None and self.employees_reserved_groups_on is None:
+            self.employees_reserved_groups_on = timezone.localdate()
+
+    @property
+    def may_take_reserved_contracts(self) -> bool:
+        """Whether the stated staff reach art. 94's 30 % (cooperatives.models.reserved)."""
+        return qualifies_for_reserved_contracts(
+            self.employees_reserved_groups, self.employees_total
+        )
+
+    @property
+    def reserved_groups_share(self):
+        """The share of staff from art. 94's groups in per cent (one decimal), or None."""
+        return reserved_share(self.employees_reserved_groups, self.employees_total)
+
+    def reserved_groups_statement(self) -> dict | None:
+        """What the profile states for art. 94, in the form the search results carry it
+        (search.query.reserved_statement); None when no count from the groups is stated."""
+        if self.employees_reserved_groups is None:
+            return None
+        share = self.reserved_groups_share
+        return {
+            "employees": self.employees_reserved_groups,
+            "employees_total": self.employees_total,
+            "share_percent": float(share) if share is not None else None,
+            "stated_on": self.employees_reserved_groups_on,
+        }
+
+    def listed_workers_from_workshops(self):
+        return self.listed_links("workers_from_workshops")
 
     def stated_capacities(self) -> list[dict]:
         """The capacities as the import format writes them, in the editor's order."""

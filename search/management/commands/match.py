@@ -36,6 +36,12 @@ class Command(BaseCommand):
             action="store_true",
             help="only cooperatives whose own service radius reaches --near",
         )
+        parser.add_argument(
+            "--reserved-contracts",
+            action="store_true",
+            help="only cooperatives that may take part in contracts reserved under art. 94 "
+            "(30%% or more of employees from the groups the act names)",
+        )
         parser.add_argument("--json", action="store_true", help="print JSON only")
 
     def execute(self, *args, **options):
@@ -62,6 +68,7 @@ class Command(BaseCommand):
             limit=limit,
             within_service_area=options["within_service_area"],
             voivodeship=options["voivodeship"],
+            reserved_contracts=options["reserved_contracts"],
         )
         try:
             result = match(need)
@@ -75,6 +82,9 @@ class Command(BaseCommand):
         for number, item in enumerate(result.results, start=1):
             distance = f"{item.distance_km} km" if item.distance_km is not None else "-"
             why = ", ".join(item.explanation.capabilities + item.explanation.terms)
-            self.stdout.write(f"{number:>2}. {item.name} ({item.city}, {distance}) — {why}")
+            reserved = " [art. 94]" if item.reserved_contracts else ""
+            self.stdout.write(
+                f"{number:>2}. {item.name} ({item.city}, {distance}){reserved} — {why}"
+            )
         if not result.results:
             self.stdout.write("no cooperative matches")
