@@ -28,6 +28,9 @@ GUARDED_URL_NAMES = {
     "decide-claim",
     # The regional centre's list of stale profiles shows their members' contact data.
     "stale-profiles",
+    # The regional centre's queue and its view of companies' needs (partners.brokering).
+    "broker-queue",
+    "broker-need",
 }
 # Leaving the admin stays possible.
 OPEN_ADMIN_URL_NAMES = {"wagtailadmin_logout"}

@@ -5,6 +5,8 @@ One module per subject; every public name is here too, so ``from partners.models
 Need`` keeps working.
 """
 
+from partners.models.brokering import BrokeredRequest, Contact, Recommendation
+from partners.models.fit_notices import FitNotice
 from partners.models.inquiries import (
     ContactPerson,
     Inquiry,
@@ -29,7 +31,10 @@ __all__ = [
     "ATTACHMENT_STORAGE",
     "QUANTITY_PERIODS",
     "SLUG_PAGES",
+    "BrokeredRequest",
+    "Contact",
     "ContactPerson",
+    "FitNotice",
     "Inquiry",
     "InquiryReading",
     "InquiryReply",
@@ -41,6 +46,7 @@ __all__ = [
     "Partnership",
     "PartnershipQuerySet",
     "Quote",
+    "Recommendation",
     "Shortlist",
     "Side",
     "attachment_path",
