@@ -6,7 +6,7 @@ and the map's features (every listed profile and partnership) cost hundreds of
 milliseconds to make, and stay the same until something public changes. They
 are kept in Django's default cache under keys that carry the *directory
 version*, a random token kept in the same cache. Saving or deleting a page, a
-need, a partnership, a view restriction or a vocabulary entry, and publishing,
+need, a partnership, an order, a view restriction or a vocabulary entry, and publishing,
 unpublishing or moving a page (signals, so the admin and the company's forms
 alike), replaces the token when the transaction commits; keys made with an old
 token are never read again and expire. Until then the changing transaction
@@ -16,8 +16,9 @@ database cache until the commit, making every other change wait. ``migrate``,
 which every deployment runs, replaces the token too: values kept by the old
 code may not suit the new.
 
-Some changes reach the figures without such a signal: ``import_directory``
-writes in bulk, the search index catches up with a publication just after the
+``import_directory`` writes in bulk, without signals, and replaces the token
+itself when it commits. Some changes reach the figures without a signal: the
+search index catches up with a publication just after the
 commit (or later, through the outbox worker, when Elasticsearch was away), and
 "up to today" moves at midnight. So nothing is kept longer than
 :data:`MAX_AGE`, and the pages say when they were counted.
@@ -62,6 +63,7 @@ WATCHED_MODELS = (
     "wagtailcore.PageViewRestriction",
     "partners.Need",
     "partners.Partnership",
+    "partners.Order",
     "cooperatives.Capability",
     "cooperatives.Certification",
     "cms.Voivodeship",

@@ -9,7 +9,7 @@ from cms.exchange.schema import WRITE_ORDER
 from cms.exchange.writer import MANY, PLAIN_MODELS, SCALARS, record_model
 from cms.kinds import PROFILE_KINDS
 from cms.spreadsheets import csv_cell
-from partners.models import Partnership
+from partners.models import Order, Partnership
 
 
 def _place(obj, record: dict) -> None:
@@ -38,9 +38,10 @@ def _record(kind: str, obj) -> dict:
             record["verified_on"] = obj.verified_on.isoformat()
     if kind == "need" and obj.description:
         record["description"] = obj.description
-    if kind != "partnership":
+    if kind not in ("partnership", "order"):
         _place(obj, record)
-    _point(obj, record)
+    if kind != "order":
+        _point(obj, record)
     for name, model_field in SCALARS[kind].items():
         value = getattr(obj, model_field)
         if value in (None, ""):
@@ -61,6 +62,13 @@ def _record(kind: str, obj) -> dict:
     for name in ("partner", "cooperative"):
         if hasattr(obj, f"{name}_id") and kind in PLAIN_MODELS:
             record[name] = getattr(obj, name).slug
+    if kind == "order":
+        record["need"] = obj.need.slug
+        if obj.capability_id:
+            record["capability"] = obj.capability.code
+        if obj.value_pln is not None:
+            # A JSON number; a float's shortest form keeps every grosz of 12 digits.
+            record["value_pln"] = float(obj.value_pln)
     return record
 
 
@@ -71,6 +79,11 @@ def _objects(kind: str):
         queryset = record_model(kind).objects.select_related("voivodeship", "partner")
         if kind == "partnership":
             queryset = Partnership.objects.select_related("cooperative", "partner")
+        if kind == "order":
+            # Of live profiles only, as the profiles exported, so the file imports whole.
+            queryset = Order.objects.filter(
+                cooperative__live=True, need__partner__live=True
+            ).select_related("need", "cooperative", "capability")
     prefetch = [model_field for model_field, _model, _key in MANY[kind].values()]
     if kind == "cooperative":
         prefetch += ["certificates__certification", "capacities__capability"]
@@ -78,7 +91,7 @@ def _objects(kind: str):
 
 
 def export_records() -> Iterator[dict]:
-    """Every live profile, need and partnership as import-format records."""
+    """Every live profile, need, partnership and order as import-format records."""
     for kind in WRITE_ORDER:
         for obj in _objects(kind):
             yield _record(kind, obj)
@@ -102,6 +115,9 @@ CSV_COLUMNS = {
         "service_radius_km",
         "employees_total",
         "employees_with_disabilities",
+        "employees_reserved_groups",
+        "employees_reserved_groups_on",
+        "workers_from_wtz",
         "capacity_note",
         "capacities",
         "lead_time_days",
@@ -113,6 +129,16 @@ CSV_COLUMNS = {
     "partner": ["slug", "name", "sector", "nip"],
     "need": ["slug", "partner", "title", "capabilities", "quantity", "deadline", "status"],
     "partnership": ["slug", "cooperative", "partner", "work", "started", "status", "jobs_created"],
+    "order": [
+        "slug",
+        "need",
+        "cooperative",
+        "capability",
+        "value_pln",
+        "ordered",
+        "delivered",
+        "status",
+    ],
 }
 PLACE_COLUMNS = [
     "street",
@@ -135,7 +161,7 @@ def _capacity_cell(capacity: dict) -> str:
 def write_csv(kind: str, out: TextIO) -> int:
     """One catalogue as a spreadsheet: lists joined with "; ", the place flattened, and text
     that could start a formula neutralised (:func:`cms.spreadsheets.csv_cell`)."""
-    columns = CSV_COLUMNS[kind] + (PLACE_COLUMNS if kind != "partnership" else [])
+    columns = CSV_COLUMNS[kind] + (PLACE_COLUMNS if kind not in ("partnership", "order") else [])
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     count = 0

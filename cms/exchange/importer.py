@@ -31,6 +31,7 @@ from typing import TextIO
 
 from django.db import connection, reset_queries, transaction
 
+from cms import public_cache
 from cms.exchange.schema import (
     RECORD_TYPES,
     REFERENCES,
@@ -347,6 +348,9 @@ def _check_codes(line: int, values: dict, known: KnownValues) -> list[ImportProb
         unknown = [code for code in values.get(name, []) if code not in codes]
         if unknown:
             errors.append(ImportProblem(line, name, f"unknown code(s): {', '.join(unknown)}"))
+    # An order's one kind of work (a code, not a list).
+    if values.get("capability") and values["capability"] not in known.capabilities:
+        errors.append(ImportProblem(line, "capability", f"unknown code: {values['capability']}"))
     if "voivodeship" in values:
         region = known.voivodeship(values["voivodeship"])
         if region is None:
@@ -458,3 +462,6 @@ def _write(spool: Spool, census: Census, report: ImportReport, progress) -> None
         # counts: editors then wait for the commit alone, not for the check.
         connection.check_constraints()
         writer.finish()
+        # Bulk writes send no signals: the public figures and the map are made afresh once
+        # the import is committed (its orders included).
+        public_cache.directory_changed()

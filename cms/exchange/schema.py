@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -178,6 +179,38 @@ def choice(*allowed: str) -> Callable:
     return parse
 
 
+# An order's value: what the model's column holds (12 digits, 2 of them after the point).
+MAX_PLN = Decimal("9999999999.99")
+
+
+def money(value):
+    """An amount in PLN: a JSON number or text ("1234.50"), not negative, to the grosz."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise FieldError("must be an amount in PLN, e.g. 1234.50")
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise FieldError("must be an amount in PLN, e.g. 1234.50") from None
+    if not amount.is_finite() or amount < 0:
+        raise FieldError("must be an amount of at least 0")
+    if amount > MAX_PLN:
+        raise FieldError(f"must be at most {MAX_PLN}")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise FieldError("must have at most 2 digits after the point (grosze)")
+    return amount.quantize(Decimal("0.01"))
+
+
+def order_dates(values: dict) -> list[tuple[str, str]]:
+    """An order is delivered after it is ordered, and a delivery date goes with its status."""
+    ordered, delivered = values.get("ordered"), values.get("delivered")
+    problems = []
+    if ordered and delivered and delivered < ordered:
+        problems.append(("delivered", "is before the day it was ordered"))
+    if delivered and values.get("status", "placed") == "placed":
+        problems.append(("status", "must be delivered (or cancelled) when delivered is given"))
+    return problems
+
+
 def positive_int(value):
     if non_negative_int(value) == 0:
         raise FieldError("must be at least 1")
@@ -247,6 +280,38 @@ def capacities_offered(values: dict) -> list[tuple[str, str]]:
     return problems
 
 
+def staff_statements(values: dict) -> list[tuple[str, str]]:
+    """(field, message) for a cooperative's staff counts that cannot all be true: more from
+    art. 94's groups or from a WTZ than employees, fewer from the groups than the people
+    with disabilities they include, a WTZ of origin it does not list among its workshops.
+
+    A count from the groups stated without its day is dated by ``verified_on``, so
+    importing the same file twice writes the same date."""
+    problems = []
+    total = values.get("employees_total")
+    for name in ("employees_reserved_groups", "workers_from_wtz"):
+        if None not in (total, values.get(name)) and values[name] > total:
+            problems.append((name, "is more than employees_total"))
+    groups, disabled = (
+        values.get("employees_reserved_groups"),
+        values.get("employees_with_disabilities"),
+    )
+    if None not in (groups, disabled) and groups < disabled:
+        problems.append(
+            (
+                "employees_reserved_groups",
+                "is fewer than employees_with_disabilities, whom it includes",
+            )
+        )
+    linked = set(values.get("workshops", []))
+    for workshop in values.get("workers_from_workshops", []):
+        if workshop not in linked:
+            problems.append(("workers_from_workshops", f"{workshop!r} is not in workshops"))
+    if groups is not None and "employees_reserved_groups_on" not in values:
+        values["employees_reserved_groups_on"] = values.get("verified_on")
+    return problems
+
+
 @dataclass(frozen=True)
 class RecordType:
     required: tuple[str, ...]
@@ -294,6 +359,10 @@ RECORD_TYPES = {
             "service_radius_km": non_negative_int,
             "employees_total": non_negative_int,
             "employees_with_disabilities": non_negative_int,
+            "employees_reserved_groups": non_negative_int,
+            "employees_reserved_groups_on": date,
+            "workers_from_wtz": non_negative_int,
+            "workers_from_workshops": slug_list,
             "capacity_note": text,
             "capacities": capacities,
             "lead_time_days": lambda value: non_negative_int(value, MAX_LEAD_TIME_DAYS),
@@ -301,7 +370,7 @@ RECORD_TYPES = {
             "accepts_orders": boolean,
             "workshops": slug_list,
         },
-        checks=(capacities_offered,),
+        checks=(capacities_offered, staff_statements),
     ),
     "partner": RecordType(
         required=("slug", "name"),
@@ -335,10 +404,35 @@ RECORD_TYPES = {
             "status": choice("active", "planned", "ended"),
         },
     ),
+    # Extension: ``capability``, the kind of work bought (default: the need's kind the
+    # cooperative does, partners.quotes.kind_of_work). ``ordered`` is required: the
+    # figures count an order in the period of that day.
+    "order": RecordType(
+        required=("slug", "need", "cooperative", "ordered"),
+        fields={
+            "type": text,
+            "slug": slug,
+            "need": slug,
+            "cooperative": slug,
+            "capability": bounded_text(40),
+            "value_pln": money,
+            "ordered": date,
+            "delivered": date,
+            "status": choice("placed", "delivered", "cancelled"),
+        },
+        checks=(order_dates,),
+    ),
 }
 
 # Which record types a reference field points at.
-REFERENCES = {"workshops": "workshop", "partner": "partner", "cooperative": "cooperative"}
+REFERENCES = {
+    "workshops": "workshop",
+    "workers_from_workshops": "workshop",
+    "partner": "partner",
+    "cooperative": "cooperative",
+    "need": "need",
+}
 # Order of writing, so that every reference already exists.
-# Referenced records first: profiles (in the registry's order), then needs and partnerships.
-WRITE_ORDER = (*PROFILE_KINDS, "need", "partnership")
+# Referenced records first: profiles (in the registry's order), then needs and partnerships,
+# then the orders placed on needs.
+WRITE_ORDER = (*PROFILE_KINDS, "need", "partnership", "order")

@@ -30,7 +30,8 @@ from cooperatives.models import (
     CooperativeCertificate,
     CooperativePage,
 )
-from partners.models import Need, PartnerPage, Partnership
+from partners.models import Need, Order, PartnerPage, Partnership
+from partners.quotes import kind_of_work
 from search.documents import DOCUMENTS
 from search.models import IndexTask
 from workshops.models import WorkshopPage
@@ -39,7 +40,7 @@ from workshops.models import WorkshopPage
 BATCH = 500
 
 # Records that are not profile pages (those are cms.kinds.PROFILE_KINDS).
-PLAIN_MODELS = {"need": Need, "partnership": Partnership}
+PLAIN_MODELS = {"need": Need, "partnership": Partnership, "order": Order}
 
 # Scalar fields per record type: format name -> model field.
 SCALARS = {
@@ -52,6 +53,9 @@ SCALARS = {
         "service_radius_km": "service_radius_km",
         "employees_total": "employees_total",
         "employees_with_disabilities": "employees_with_disabilities",
+        "employees_reserved_groups": "employees_reserved_groups",
+        "employees_reserved_groups_on": "employees_reserved_groups_on",
+        "workers_from_wtz": "workers_from_wtz",
         "capacity_note": "capacity_note",
         "lead_time_days": "lead_time_days",
         "accepts_orders": "accepts_orders",
@@ -72,6 +76,12 @@ SCALARS = {
         "jobs_created": "jobs_created",
         "status": "status",
     },
+    "order": {
+        "value_pln": "value_pln",
+        "ordered": "ordered",
+        "delivered": "delivered",
+        "status": "status",
+    },
 }
 # Many-to-many fields per record type: format name -> (model field, related model, key).
 MANY = {
@@ -79,6 +89,7 @@ MANY = {
     "cooperative": {
         "capabilities": ("capabilities", Capability, "code"),
         "workshops": ("workshops", WorkshopPage, "slug"),
+        "workers_from_workshops": ("workers_from_workshops", WorkshopPage, "slug"),
     },
     "partner": {},
     "need": {
@@ -89,9 +100,14 @@ MANY = {
         "capabilities": ("capabilities", Capability, "code"),
         "workshops": ("workshops", WorkshopPage, "slug"),
     },
+    "order": {},
 }
 # References to one record by its slug: format name -> (model field, model).
-POINTERS = {"partner": ("partner", PartnerPage), "cooperative": ("cooperative", CooperativePage)}
+POINTERS = {
+    "partner": ("partner", PartnerPage),
+    "cooperative": ("cooperative", CooperativePage),
+    "need": ("need", Need),
+}
 
 
 class MissingReference(LookupError):
@@ -196,8 +212,10 @@ class DirectoryWriter:
         its references."""
         location = values.get("location", {})
         fields = {"latitude": location.get("lat"), "longitude": location.get("lon")}
+        if kind == "order":  # no place of its own: it is where its cooperative and need are
+            fields = {}
         voivodeship = values.get("voivodeship")
-        if kind != "partnership":
+        if kind not in ("partnership", "order"):
             # A partnership's region is its cooperative's; its map point is where it works.
             address = values.get("address", {})
             fields.update(
@@ -228,7 +246,18 @@ class DirectoryWriter:
                 if found is None:
                     raise MissingReference(name, name, values[name])
                 fields[f"{model_field}_id"] = found.pk
+        if kind == "order":
+            fields["capability_id"] = self._kind_of_work(values, refs)
         return fields
+
+    def _kind_of_work(self, values: dict, refs: dict) -> int | None:
+        """An order's kind of work: the one the record names, else the need's kind the
+        cooperative does, as for an order placed on the site (two queries an order)."""
+        if values.get("capability"):
+            return self.codes[Capability][values["capability"]].pk
+        need, cooperative = refs[Need][values["need"]], refs[CooperativePage][values["cooperative"]]
+        kind = kind_of_work(need, cooperative)
+        return kind.pk if kind else None
 
     def _powiat_id(self, voivodeship, name: str | None) -> int | None:
         if not name or voivodeship is None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cms.models import Organisation
 from cooperatives.models import Capability, CooperativePage
-from partners.models import Inquiry, Need, PartnerPage, Quote
+from partners.models import Inquiry, Need, Order, PartnerPage, Quote
 from tests.cms.factories import OrganisationFactory, ProfilePageFactory, member_of
 from tests.cooperatives.factories import CooperativePageFactory
 
@@ -111,3 +111,15 @@ def build_market() -> Market:
         capabilities=[Capability.objects.get(code="sewing")],
     )
     return Market(company, boss, need, cooperatives, tailors, rival, rival_company)
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    """A placed order of 1,000 PLN made today; give ``need`` and ``cooperative``."""
+
+    class Meta:
+        model = Order
+
+    slug = factory.Sequence(lambda n: f"zamowienie-{n}")
+    need = factory.SubFactory(NeedFactory)
+    value_pln = Decimal("1000.00")
+    ordered = factory.LazyFunction(timezone.localdate)
