@@ -5,9 +5,11 @@ import datetime as dt
 
 from django import forms
 from django.core import validators
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Voivodeship
+from cms.roles import home_voivodeship
 from cooperatives.models import Capability, Certification, CooperativePage
 from partners import conversation, needs, partnerships, quotes
 from partners.models import QUANTITY_PERIODS, Need, PartnerPage, Partnership
@@ -357,6 +359,21 @@ class DeliveredForm(forms.Form):
         return delivered
 
 
+def _own_region_first(field, region: Voivodeship) -> None:
+    """``field``'s pages in two groups, ``region``'s first and then the rest of Poland, each
+    in the queryset's order; the choice is still checked against the whole queryset."""
+    pages = list(field.queryset.only("pk", "title", "voivodeship_id"))
+    own = [(page.pk, page.title) for page in pages if page.voivodeship_id == region.pk]
+    elsewhere = [(page.pk, page.title) for page in pages if page.voivodeship_id != region.pk]
+    choices = [
+        (_("In your region (%(region)s)") % {"region": capfirst(region.name)}, own),
+        (_("Elsewhere in Poland"), elsewhere),
+    ]
+    if not field.widget.allow_multiple_selected:
+        choices.insert(0, ("", field.empty_label))
+    field.choices = choices
+
+
 class PartnershipForm(forms.ModelForm):
     """Record or change a partnership; the user must belong to one of its parties."""
 
@@ -393,6 +410,10 @@ class PartnershipForm(forms.ModelForm):
         self.fields["cooperative"].queryset = CooperativePage.objects.live().order_by("title")
         self.fields["partner"].queryset = PartnerPage.objects.live().order_by("title")
         self.fields["workshops"].queryset = WorkshopPage.objects.live().order_by("title")
+        region = home_voivodeship(user)
+        if region is not None:  # a regional centre picks from its own region first
+            for name in ("cooperative", "workshops"):
+                _own_region_first(self.fields[name], region)
         self.fields["jobs_created"].widget.attrs["max"] = MAX_JOBS
         # Their columns are unbounded text: bound them as the need form bounds its detail.
         for name in ("work", "description"):
@@ -446,3 +467,67 @@ class PartnershipFilterForm(forms.Form):
         self.fields["status"].choices = everything + list(Partnership.Status.choices)
         self.fields["voivodeship"].choices = everything + Voivodeship.choices()
         self.fields["capability"].choices = everything + Capability.choices()
+
+
+# -- brokered help (partners.brokering)
+
+
+class HelpRequestForm(forms.Form):
+    """A company asks its regional centre to find cooperatives for a need."""
+
+    prefix = "help"
+    note = forms.CharField(
+        label=_("What should the regional centre know?"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example what you have tried, what matters most, and how to reach you."),
+        error_messages={"required": _("Write a few words for the regional centre.")},
+    )
+
+
+class RecommendationForm(forms.Form):
+    """The regional centre's note that goes with the cooperatives it recommends."""
+
+    prefix = "recommendation"
+    note = forms.CharField(
+        label=_("Note to the company"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why these cooperatives, and what to ask them."),
+        error_messages={"required": _("Write a note to the company with the recommendation.")},
+    )
+
+
+class ContactNoteForm(forms.Form):
+    """A contact the regional centre made outside the site, for the need's log."""
+
+    prefix = "contact"
+    text = forms.CharField(
+        label=_("What happened"),
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: phoned the cooperative, it can start in March."),
+        error_messages={"required": _("Write what happened.")},
+    )
+
+
+class DirectoryWordsForm(forms.Form):
+    """Words to search the whole directory with, on the regional centre's view of a need."""
+
+    q = forms.CharField(label=_("Search the whole directory"), max_length=200, required=False)
+
+
+class StatementForm(forms.Form):
+    """Which year's social-procurement statement, and as a page or a workbook."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    format = forms.ChoiceField(
+        required=False, choices=[("", "HTML"), ("xlsx", "XLSX")], widget=forms.HiddenInput
+    )
+
+    def __init__(self, data, years: list[int]):
+        super().__init__(data)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        self.fields["year"].error_messages["invalid_choice"] = _(
+            "Choose one of the years in the list."
+        )

@@ -15,9 +15,10 @@ mark), commas in English.
 import csv
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
@@ -26,7 +27,17 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from cms import public_cache
+from cms.dashboard.brokering import as_table as brokering_table
+from cms.dashboard.brokering import brokering_figures
 from cms.dashboard.figures import MATCHLESS_RULE, PERIOD_RULES, Figures, Table
+from cms.dashboard.orders import (
+    COMPARISON_COLUMNS,
+    CURRENT_COLUMNS,
+    ORDER_RULES,
+    remembered_order_figures,
+)
+from cms.dashboard.wtz_to_work import as_table as wtz_table
+from cms.dashboard.wtz_to_work import wtz_to_work
 from cms.spreadsheets import append_row, csv_cell
 from partners.models import Need
 from search.analysis import fold
@@ -50,8 +61,33 @@ class Download:
     size: int
 
 
-def tables(figures: Figures) -> dict[str, Table]:
-    return {"regions": figures.regions, "needs": figures.needs}
+def tables(figures: Figures, private: bool = False) -> dict[str, Table]:
+    """Every table the page shows, in its order; ``private`` adds what only the region's
+    centre sees (brokered help)."""
+    # The orders and WTZ figures of the same region and period, as the page shows them.
+    period = figures.period
+    orders = remembered_order_figures(figures.voivodeship, period.start, period.end)
+    found = {
+        "regions": figures.regions,
+        "needs": figures.needs,
+        "orders": orders.regions,
+        "order_kinds": orders.kinds,
+        "wtz": wtz_table(wtz_to_work(figures.voivodeship, period)),
+    }
+    if private:
+        found["brokering"] = brokering_table(brokering_figures(figures.voivodeship, period))
+    return found
+
+
+def _csv_value(value):
+    """A cell: an amount in PLN as the reader's spreadsheet reads it ("-1234,50" in Polish,
+    a number, so never neutralised as a formula), a fraction ("2,5" days) likewise, anything
+    else through ``csv_cell``."""
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2)
+    if isinstance(value, float):
+        return formats.number_format(value)
+    return csv_cell(value)
 
 
 def table_lines(table: Table) -> list[list]:
@@ -60,13 +96,13 @@ def table_lines(table: Table) -> list[list]:
     return [header, *([row.name, row.code, *values] for row, values in table.lines)]
 
 
-def csv_bytes(figures: Figures, table: str) -> bytes:
+def csv_bytes(figures: Figures, table: str, private: bool = False) -> bytes:
     buffer = io.StringIO()
     delimiter = ";" if (get_language() or "pl").startswith("pl") else ","
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerows(
-        ["" if value is None else csv_cell(value) for value in line]
-        for line in table_lines(tables(figures)[table])
+        ["" if value is None else _csv_value(value) for value in line]
+        for line in table_lines(tables(figures, private)[table])
     )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -76,8 +112,15 @@ def xlsx_bytes(figures: Figures, unmatched: list[Need] | None = None) -> bytes:
     centre, the needs without a match."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    titles = {"regions": gettext("Regions"), "needs": gettext("Kinds of work")}
-    for name, table in tables(figures).items():
+    titles = {
+        "regions": gettext("Regions"),
+        "needs": gettext("Kinds of work"),
+        "orders": gettext("Orders by region"),
+        "order_kinds": gettext("Orders by kind of work"),
+        "wtz": gettext("From a WTZ to work"),
+        "brokering": gettext("Brokered help"),
+    }
+    for name, table in tables(figures, private=unmatched is not None).items():
         sheet = workbook.create_sheet(_sheet_title(titles[name]))
         _preamble(sheet, figures)
         lines = table_lines(table)
@@ -90,6 +133,8 @@ def xlsx_bytes(figures: Figures, unmatched: list[Need] | None = None) -> bytes:
         _widths(sheet)
     if unmatched is not None:
         _unmatched_sheet(workbook, figures, unmatched)
+        # After the needs, before the sheets of orders and the rest, as the page has it.
+        workbook.move_sheet(workbook.worksheets[-1], offset=-(len(workbook.worksheets) - 3))
     _definitions_sheet(workbook, figures)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -121,7 +166,10 @@ def response(
 ) -> HttpResponse:
     """The download as an HTTP attachment."""
     if file_format == "csv":
-        content, name = csv_bytes(figures, table), file_name(figures, "csv", table)
+        private = unmatched is not None
+        if table not in tables(figures, private):
+            raise Http404
+        content, name = csv_bytes(figures, table, private), file_name(figures, "csv", table)
     else:
         content, name = xlsx_bytes(figures, unmatched), file_name(figures, "xlsx")
     reply = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
@@ -167,13 +215,18 @@ def _offered(figures: Figures, unmatched: list[Need] | None) -> list[Download]:
     labels = {
         "regions": gettext("Regions table (CSV)"),
         "needs": gettext("Kinds of work table (CSV)"),
+        "orders": gettext("Orders by region (CSV)"),
+        "order_kinds": gettext("Orders by kind of work (CSV)"),
+        "wtz": gettext("From a WTZ to work (CSV)"),
+        "brokering": gettext("Brokered help (CSV)"),
     }
-    for table in tables(figures):
+    private = unmatched is not None
+    for table in tables(figures, private):
         offered.append(
             Download(
                 labels[table],
                 urlencode({**filters, "format": "csv", "table": table}),
-                len(csv_bytes(figures, table)),
+                len(csv_bytes(figures, table, private)),
             )
         )
     return offered
@@ -245,6 +298,13 @@ def _definitions_sheet(workbook: Workbook, figures: Figures) -> None:
     for column in figures.regions.columns:
         append_row(sheet, [str(column.label), str(column.meaning)])
     append_row(sheet, [str(MATCHLESS_RULE)])
+    append_row(sheet, [])
+    append_row(sheet, [gettext("How orders are counted")])
+    sheet.cell(sheet.max_row, 1).font = BOLD
+    for rule in ORDER_RULES:
+        append_row(sheet, [str(rule)])
+    for column in (*CURRENT_COLUMNS, *COMPARISON_COLUMNS):
+        append_row(sheet, [str(column.label), str(column.meaning)])
     if not figures.matching_available:
         append_row(sheet, [gettext("The matcher was unavailable, so those cells are empty.")])
     sheet.column_dimensions["A"].width = 40

@@ -57,7 +57,15 @@ class FiguresFilterForm(forms.Form):
     )
     table = forms.ChoiceField(
         required=False,
-        choices=[("", ""), ("regions", "regions"), ("needs", "needs")],
+        choices=[
+            ("", ""),
+            ("regions", "regions"),
+            ("needs", "needs"),
+            ("orders", "orders"),
+            ("order_kinds", "order_kinds"),
+            ("wtz", "wtz"),
+            ("brokering", "brokering"),
+        ],
         widget=forms.HiddenInput,
     )
 

@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from cms import roles
 from cms.dashboard import export
+from cms.dashboard.brokering import BROKERING_RULES, brokering_figures
 from cms.dashboard.charts import charts_for
 from cms.dashboard.figures import (
     MATCHLESS_RULE,
@@ -24,6 +25,7 @@ from cms.dashboard.figures import (
     unmatched_needs,
 )
 from cms.dashboard.forms import FiguresFilterForm
+from cms.dashboard.orders import ORDER_RULES, remembered_order_figures
 
 
 def regional_centre_required(view):
@@ -79,5 +81,11 @@ def _figures(request, form, template: str, private: bool = False):
             if oversees and figures.voivodeship
             else None,
             "can_see_dashboard": roles.can_see_regional_dashboard(request.user),
+            "brokering": brokering_figures(figures.voivodeship, figures.period)
+            if oversees
+            else None,
+            "brokering_rules": BROKERING_RULES,
+            "orders": remembered_order_figures(**form.figures_arguments()),
+            "order_rules": ORDER_RULES,
         },
     )

@@ -23,7 +23,9 @@ from cms.exchange.importer import import_directory
 from cms.kinds import PROFILE_KINDS
 from cms.models import Membership, Organisation, Voivodeship
 from cooperatives.models import CooperativePage
+from partners.demo import demo_requests
 from partners.models import PartnerPage
+from publications.demo import publish_demo
 from search.client import patient_client
 from search.sync import IndexUnavailable, flush
 
@@ -95,6 +97,12 @@ class Command(BaseCommand):
             for email, _purpose, name, kind, slug, teryt in ACCOUNTS:
                 users.append(self._account(email))
                 self._member(users[-1], name, kind, slug, teryt)
+            # The regional centre's guides, news and events (publications/demo.py).
+            rops = next(user for user in users if user.email.startswith("rops@"))
+            centre = rops.memberships.get(organisation__kind=Organisation.Kind.REGIONAL_CENTRE)
+            publish_demo(centre.organisation, rops)
+            firma = next(user for user in users if user.email.startswith("firma@"))
+            demo_requests(firma, rops)  # brokered help (partners/demo.py)
             recovery_codes = {
                 user.email: second_factor.set_authenticator_app(user, DEMO_TOTP_SECRET)
                 for user in users

@@ -357,6 +357,17 @@ def test_open_needs_the_matcher_cannot_serve_are_counted_without_a_match(
     assert (national["14"].open_needs, national["14"].needs_without_match) == (1, 0)
 
 
+def test_each_need_without_a_match_leads_the_centre_to_its_brokering_page(
+    regions, indexed_directory, client, rops
+):
+    client.force_login(rops)
+    page = client.get("/dashboard/").text
+    assert UNMATCHED_IN_WIELKOPOLSKA
+    for slug in UNMATCHED_IN_WIELKOPOLSKA:
+        assert f'href="/broker/needs/{slug}/"' in page
+        assert client.get(f"/broker/needs/{slug}/").status_code == 200
+
+
 def test_when_the_matcher_is_down_every_other_number_is_still_shown(
     regions, elasticsearch_down, client, rops
 ):
@@ -476,7 +487,9 @@ def test_public_summary_and_its_exports_hold_no_contact_data_drafts_or_needs(reg
                 if value is not None
             )
         )
-        assert len(book.worksheets) == 3  # regions, kinds of work, definitions: no needs
+        # Regions, kinds of work, orders by region and by kind, WTZ to work, definitions: no
+        # needs and no brokered help (the region's centre only).
+        assert len(book.worksheets) == 6
     assert texts
     for text in texts:
         for private in (*CONTACT_DATA, "Szkic", "Naprawa zegarów", "Catering dla 50"):
