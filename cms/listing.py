@@ -16,11 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.kinds import ProfileKind
 
+# How long a request in the buyer's own words may be, wherever it is typed (the home page's
+# box, the search page, a listing's filter): a three-sentence e-mail fits, and the address it
+# makes stays well within the 4 KB request line servers accept.
+WORDS_MAX_LENGTH = 1000
+
 PER_PAGE = 20
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Words"), required=False, max_length=200)
+    q = forms.CharField(label=_("Words"), required=False, max_length=WORDS_MAX_LENGTH)
     capability = forms.ChoiceField(label=_("What they do"), required=False)
     voivodeship = forms.ChoiceField(label=_("Voivodeship"), required=False)
     accepts_orders = forms.BooleanField(label=_("Only those accepting orders"), required=False)

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cms.distance import distance_km
 from cms.models import Voivodeship
 from cms.roles import member_page_ids
 from cooperatives.models import Capability, CooperativePage
-from partners import notices
+from partners import fit_notices, notices
+from partners.fitting import distance_between, fits, within_reach
 from partners.models import (
     Inquiry,
     InquiryReply,
@@ -31,6 +31,21 @@ from partners.models import (
 from search.places import voivodeship_at
 from search.sync import enqueue
 from search.taxonomy import load_taxonomy
+
+# A need typed as a whole e-mail takes about this many characters of it as its title.
+TITLE_FROM_WORDS = 120
+
+
+def title_and_description(text: str) -> dict[str, str]:
+    """A need's title and description from a request in the buyer's words: short words are
+    the title alone; a longer text (an e-mail) gives its opening words, cut at a word, as the
+    title and the whole text as the description, so nothing typed is lost."""
+    text = " ".join(text.split())
+    limit = Need._meta.get_field("title").max_length
+    if len(text) <= min(limit, TITLE_FROM_WORDS):
+        return {"title": text, "description": ""}
+    title = text[: TITLE_FROM_WORDS + 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return {"title": title, "description": text}
 
 
 def companies_of(user) -> list[PartnerPage]:
@@ -103,6 +118,7 @@ def create_need(partner: PartnerPage, user, data: dict) -> Need:
         **_need_values(data),
     )
     _set_kinds_of_work(need, data)
+    fit_notices.need_posted(need)
     return need
 
 
@@ -118,6 +134,7 @@ def update_need(user, slug: str, data: dict) -> Need:
     need = need_for(user, slug, lock=True)
     if not may_edit(need):
         raise PermissionDenied
+    before = fit_notices.need_state(need)
     for name, value in _need_values(data).items():
         setattr(need, name, value)
     if need.status == Need.Status.EXPIRED:
@@ -125,6 +142,7 @@ def update_need(user, slug: str, data: dict) -> Need:
         need.status, need.closed_at = Need.Status.OPEN, None
     need.save()
     _set_kinds_of_work(need, data)
+    fit_notices.need_changed(need, before)
     return need
 
 
@@ -291,18 +309,6 @@ def answer(inquiry: Inquiry, user, message: str, status: str = "") -> Inquiry:
 # -- needs that fit a cooperative, and its offer
 
 
-def distance_between(cooperative: CooperativePage, need: Need) -> float | None:
-    """Kilometres from the cooperative to the need's place; None when either has no point."""
-    if not cooperative.has_location or need.latitude is None:
-        return None
-    return distance_km(cooperative.latitude, cooperative.longitude, need.latitude, need.longitude)
-
-
-def _within_reach(cooperative: CooperativePage, distance: float | None) -> bool:
-    radius = cooperative.service_radius_km
-    return distance is None or not radius or distance <= radius
-
-
 def fitting_needs(cooperative: CooperativePage):
     """Open needs that ask for something the cooperative does, within its service radius;
     each with its distance and the cooperative's inquiry about it, if there is one."""
@@ -321,19 +327,10 @@ def fitting_needs(cooperative: CooperativePage):
     fitting = []
     for need in needs:
         distance = distance_between(cooperative, need)
-        if _within_reach(cooperative, distance):
+        if within_reach(cooperative, distance):
             rounded = None if distance is None else round(distance, 1)
             fitting.append((need, rounded, inquiries.get(need.pk)))
     return sorted(fitting, key=lambda item: (item[1] is None, item[1] or 0))
-
-
-def fits(need: Need, cooperative: CooperativePage) -> bool:
-    """Whether ``need`` is among the needs that fit ``cooperative`` (see fitting_needs)."""
-    return (
-        need.is_open
-        and need.capabilities.filter(pk__in=cooperative.capabilities.all()).exists()
-        and _within_reach(cooperative, distance_between(cooperative, need))
-    )
 
 
 def fitting_need_for(user, slug: str, cooperative_id: int, *, lock: bool = False):

@@ -13,7 +13,15 @@ from elasticsearch.dsl import Q, Search
 from search.client import get_client
 from search.documents import DOCUMENTS, CooperativeDocument
 from search.places import Place
-from search.query import MatchRequest, asks_nothing, explain, scored_query, understand, within
+from search.query import (
+    MatchRequest,
+    asks_nothing,
+    explain,
+    reserved_statement,
+    scored_query,
+    understand,
+    within,
+)
 from search.sync import UNAVAILABLE
 
 logger = logging.getLogger(__name__)
@@ -50,11 +58,14 @@ def search_directory(
     radius_km: float | None = None,
     page: int = 1,
     sort: str = "",
+    reserved_contracts: bool = False,
 ) -> DirectoryPage:
     """Live cooperatives filtered by kind of work, voivodeship and distance, and ranked
     by the words as the matcher ranks a need (kinds of work the words name, base forms,
     nearness; a town in the words places the search there), each with its reasons.
-    Without words, or when asked, nearest first; counts per capability and voivodeship."""
+    Without words, or when asked, nearest first; counts per capability and voivodeship.
+    ``reserved_contracts`` keeps those that may take part in contracts reserved under
+    art. 94 (cooperatives.models.reserved)."""
     request = MatchRequest(text=text, lat=lat, lon=lon, radius_km=radius_km)
     request, place, codes, lexicon = understand(request)
     filters = within(request)
@@ -62,6 +73,8 @@ def search_directory(
         filters.append(Q("term", capabilities=capability))
     if voivodeship:
         filters.append(Q("term", voivodeship=voivodeship))
+    if reserved_contracts:
+        filters.append(Q("term", reserved_contracts=True))
     asks = not asks_nothing(request, codes, lexicon)
     query = scored_query(request, codes, lexicon, filters) if asks else Q("bool", filter=filters)
     search = Search(using=get_client(), index=CooperativeDocument.alias_name()).query(query)
@@ -96,6 +109,10 @@ def search_directory(
                 "accepts_orders": source.get("accepts_orders", True),
                 "distance_km": explanation.distance_km,
                 "explanation": explanation if asks else None,
+                "reserved_contracts": bool(source.get("reserved_contracts")),
+                "reserved_groups": reserved_statement(source),
+                # The parts of a mixed request this one does, as the matcher says.
+                "covers": [code for code in codes if code in source.get("capabilities", [])],
             }
         )
     facets = {

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.listing import WORDS_MAX_LENGTH
 from cms.models import Voivodeship
 from cooperatives.models import Capability
 from search.directory import MAX_PAGE
@@ -10,7 +11,9 @@ from search.places import find_town
 
 
 class DirectorySearchForm(forms.Form):
-    q = forms.CharField(label=_("What do you need done?"), required=False, max_length=300)
+    q = forms.CharField(
+        label=_("What do you need done?"), required=False, max_length=WORDS_MAX_LENGTH
+    )
     capability = forms.ChoiceField(
         label=_("What they do"),
         required=False,
@@ -26,6 +29,11 @@ class DirectorySearchForm(forms.Form):
         required=False,
         max_length=80,
         help_text=_("For example Poznań or Gniezno; Polish letters are optional."),
+    )
+    reserved_contracts = forms.BooleanField(
+        label=_("Only those who may take part in contracts reserved under art. 94"),
+        required=False,
+        help_text=_("At least 30% of their employees belong to the groups the act names."),
     )
     sort = forms.ChoiceField(
         label=_("Order"),

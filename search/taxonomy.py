@@ -254,12 +254,22 @@ class Taxonomy:
         return frozenset(self._by_key)
 
     def capabilities_in(self, text: str, lexicon: Lexicon | None = None) -> list[str]:
-        """Codes whose label or synonym occurs in ``text``, in taxonomy order."""
-        found = self.matches(text, lexicon)
-        return [code for code in self.phrases if code in found]
+        """Codes whose label or synonym occurs in ``text``, in the order the text names them
+        (the first named is the request's main part); ties in taxonomy order."""
+        found = self._found_with_spans(text, lexicon)
+        first = {code: min(min(span.words) for _, span in pairs) for code, pairs in found.items()}
+        return sorted((code for code in self.phrases if code in first), key=first.__getitem__)
 
     def matches(self, text: str, lexicon: Lexicon | None = None) -> dict[str, list[Phrase]]:
         """The phrases of each capability found in ``text`` (see the module's rules)."""
+        return {
+            code: [phrase for phrase, _span in found]
+            for code, found in self._found_with_spans(text, lexicon).items()
+        }
+
+    def _found_with_spans(
+        self, text: str, lexicon: Lexicon | None
+    ) -> dict[str, list[tuple[Phrase, "_Span"]]]:
         positions: dict[str, set[int]] = defaultdict(set)
         for position, word in enumerate(analysed(text, lexicon)):
             for key in self._keys_meant(word, lexicon):
@@ -270,13 +280,13 @@ class Taxonomy:
             at = [set().union(*(positions[key] for key in word.keys)) for word in phrase.words]
             if all(at):
                 spans[phrase] = _Span.of(phrase, at)
-        found: dict[str, list[Phrase]] = defaultdict(list)
+        found: dict[str, list[tuple[Phrase, _Span]]] = defaultdict(list)
         for phrase, span in spans.items():
             if not any(
                 other.code != phrase.code and span.inside(other_span)
                 for other, other_span in spans.items()
             ):
-                found[phrase.code].append(phrase)
+                found[phrase.code].append((phrase, span))
         return dict(found)
 
     def _keys_meant(self, word: Word, lexicon: Lexicon | None) -> set[str]:

@@ -3,13 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Need
+from cms.listing import WORDS_MAX_LENGTH
 from search.places import find_town
 from search.query import MatchRequest
 
-# What is typed here becomes the title of a saved need ("Save this as a need"), so it may be
-# as long as one, and no longer: nothing typed is cut off on the way.
-NEED_TEXT_LENGTH = Need._meta.get_field("title").max_length
+# What is typed here may be a whole e-mail; "Save this as a need" keeps all of it (its first
+# sentence as the title, the whole as the description: partners.needs.title_and_description).
 # The box shows the best few; a saved need's page shows more, with shortlist and inquiries.
 SHOWN_MATCHES = 5
 
@@ -17,7 +16,7 @@ SHOWN_MATCHES = 5
 class NeedBoxForm(forms.Form):
     q = forms.CharField(
         label=_("Describe what you need"),
-        max_length=NEED_TEXT_LENGTH,
+        max_length=WORDS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "In your own words: what, how many, by when. For example: sewing 2,000 work "

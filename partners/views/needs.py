@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.models import CooperativePage
-from partners import conversation, needs, quotes
+from partners import brokering, conversation, needs, quotes
 from partners.forms import (
     CloseNeedForm,
+    HelpRequestForm,
     InquiryForm,
     NeedForm,
     OfferForm,
@@ -43,7 +44,7 @@ def new_need(request):
     # What the visitor typed into the home page's box before signing up (cms/home/pending.py),
     # filled in once.
     typed = {
-        "title": request.session.pop("pending_need_text", ""),
+        **needs.title_and_description(request.session.pop("pending_need_text", "")),
         "town": request.session.pop("pending_need_town", ""),
     }
     form = NeedForm(request.POST or None, initial=typed)
@@ -103,9 +104,10 @@ def close_need(request, slug):
     return redirect("need-matches", slug=need.slug)
 
 
-def _need_page(request, need, quote_request_form=None, status=200):
+def _need_page(request, need, quote_request_form=None, status=200, help_form=None):
     """The need's page: the need in full, its state and orders, the inquiries and quotes, the
-    shortlist with the request for quotes, and while it is open the cooperatives that fit."""
+    shortlist with the request for quotes, the regional centre's help, and while it is open
+    the cooperatives that fit."""
     rows = quotes.comparison(need)
     unread = conversation.unread(request.user)
     for row in rows:
@@ -120,9 +122,21 @@ def _need_page(request, need, quote_request_form=None, status=200):
         "close_form": CloseNeedForm(),
         "quote_request_form": quote_request_form or QuoteRequestForm(need=need, user=request.user),
         "may_edit": needs.may_edit(need),
+        "brokering": brokering.company_panel(request.user, need),
+        "help_form": help_form or HelpRequestForm(),
     }
-    if not need.is_open:
-        return render(request, "partners/need_page.html", context, status=status)
+    if need.is_open:
+        context.update(matches_of(need))
+    if "unavailable" in context:
+        status = 503
+    return render(request, "partners/need_page.html", context, status=status)
+
+
+def matches_of(need) -> dict:
+    """The cooperatives that fit an open need, as its page shows them (to its company and to
+    its regional centre): the matches, a pair that does every part together, and when
+    nothing fits, what dropping each condition would find; or why matching is unavailable."""
+    context = {}
     query = MatchRequest.from_need(need)
     try:
         result = match(query)
@@ -130,7 +144,7 @@ def _need_page(request, need, quote_request_form=None, status=200):
         context["unavailable"] = _(
             "Matching is temporarily unavailable. Your need is saved; come back in a while."
         )
-        return render(request, "partners/need_page.html", context, status=503)
+        return context
     relaxed = [] if result.results else relaxations(query)
     found = [*result.results, *(item for _name, other in relaxed for item in other.results)]
     pages = {
@@ -146,13 +160,19 @@ def _need_page(request, need, quote_request_form=None, status=200):
         (name, other, [(item, pages.get(item.slug)) for item in other.results])
         for name, other in relaxed
     ]
-    return render(request, "partners/need_page.html", context, status=status)
+    return context
 
 
 @login_required
 def need_matches(request, slug):
-    """The need's page (see ``_need_page``)."""
-    return _need_page(request, needs.need_for(request.user, slug))
+    """The need's page (see ``_need_page``); the need's regional centre goes to its own view
+    of it (``broker-need``), everyone else gets 403."""
+    try:
+        need = needs.need_for(request.user, slug)
+    except PermissionDenied:
+        brokering.brokered_need_for(request.user, slug)
+        return redirect("broker-need", slug=slug)
+    return _need_page(request, need)
 
 
 @login_required

@@ -201,3 +201,30 @@ def test_the_english_home_page_has_no_polish_intro(client):
     assert HOME_INTRO not in english
     assert "Kooperacja connects companies with social cooperatives" in intro(english)
     assert "Describe what you need" in english and "Opisz, czego potrzebujesz" not in english
+
+
+E_MAIL = (
+    "Dzień dobry, jesteśmy firmą z Gniezna i szukamy wykonawcy, który uszyje 3000 bawełnianych "
+    "toreb z nadrukiem naszego logo. Zależy nam na spółdzielni z Wielkopolski, a towar "
+    "potrzebujemy w ciągu sześciu tygodni. Prosimy o ofertę z ceną jednostkową i terminem."
+)
+
+
+def test_a_whole_e_mail_fits_the_box_and_is_kept_whole_in_the_need_form(client, indexed_directory):
+    assert len(E_MAIL) > 200  # longer than a need's title
+    assert client.get("/find/", {"q": E_MAIL}).status_code == 200
+    company = PartnerPage.objects.get(slug="firma-testowa")
+    boss = member_of(OrganisationFactory(kind=Organisation.Kind.COMPANY, page=company))
+    client.force_login(boss)
+    client.post("/find/save/", {"q": E_MAIL, "town": ""})
+    form = client.get("/needs/new/").content.decode()
+    title = re.search(r'name="title" value="([^"]*)"', form).group(1)
+    assert E_MAIL.startswith(title.removesuffix("…")) and len(title) <= 121
+    description = re.search(r'name="description"[^>]*>([^<]*)</textarea>', form).group(1)
+    assert description.strip() == E_MAIL
+
+
+def test_the_box_refuses_more_than_a_thousand_characters_and_says_so(client, small_directory):
+    response = client.get("/find/", {"q": "szycie " * 150})
+    assert response.status_code == 400
+    assert "1000" in response.content.decode()

@@ -41,7 +41,7 @@ def test_company_finds_sewing_near_poznan_and_the_cooperative_answers(page, inde
     page.get_by_role("heading", name="Spółdzielnie, które mogą to zrobić").wait_for()
     first = page.locator("ol.cards > li").first
     assert "Spółdzielnia Socjalna „Igła”" in first.inner_text()
-    assert "szycie" in first.inner_text() and "km stąd" in first.inner_text()
+    assert "szycie" in first.inner_text() and "km od miejscowości Poznań" in first.inner_text()
     assert axe_violations(page) == []
 
     first.get_by_text("Wyślij zapytanie").first.click()

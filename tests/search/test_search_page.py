@@ -28,7 +28,7 @@ def test_near_a_town_orders_by_distance_and_says_how_far(client, indexed_directo
     html = response.content.decode()
     assert "w pobliżu: Łódź" in html
     assert names(response)[0] == "Spółdzielnia Socjalna „Igła”"
-    assert re.search(r"Poznań — \d+,\d km stąd", html)
+    assert re.search(r"Poznań — około \d+ km od miejscowości Łódź", html)
 
 
 @pytest.mark.parametrize(

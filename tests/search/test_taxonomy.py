@@ -24,6 +24,11 @@ pytestmark = pytest.mark.django_db
         ("drewniane skrzynki na owoce", ["carpentry"]),
         ("malowanie ścian", ["renovation"]),
         ("naprawa zegarów wieżowych", []),
+        # Round 3 (tests/relevance/ROUND3.md): buyers' words the vocabulary lacked.
+        ("przepierki obrusów po weselach", ["laundry"]),
+        ("dzwonienie do pacjentów z przypomnieniem o wizycie", ["call_center"]),
+        ("paczki powitalne dla nowych pracowników", ["co_packing"]),
+        ("welcome kits for new hires", ["co_packing"]),
     ],
 )
 def test_need_text_maps_to_capabilities(text, codes):
