@@ -41,7 +41,24 @@ from search.analysis import stem
 from search.places.gazetteer import folded, word_set
 from search.understanding.folded import FoldedText, Span, merged
 
+# What a sender says it is, in the letter's first lines ("jesteśmy firmą …", "we are a …").
+SENDERS_PL = (
+    r"firm\w*|spolk\w*|przedsiebiorstw\w*|producent\w*|dystrybutor\w*|hurtowni\w*|siecia"
+    r"|agencj\w*|hotel\w*|restauracj\w*|szkol\w*|fundacj\w*|stowarzyszen\w*|instytucj\w*"
+    r"|gmin\w*|szpital\w*|klinik\w*|przychodni\w*|osrodk\w*|fabryk\w*|drukarni\w*"
+    r"|sklep\w*|software house"
+)
+SENDERS_EN = (
+    r"company|firm|business|manufacturer|producer|distributor|wholesaler|agency|hotel"
+    r"|restaurant|school|foundation|charity|hospital|clinic|factory|software house|chain"
+)
 PHRASES = (
+    # who is writing: "jesteśmy (dużą) firmą transportową", "we are a software company" say
+    # what the sender does, not what it asks for ("transportową" is no request for transport)
+    rf"(?:jestesmy|jestem)(?: \w+)?? (?:{SENDERS_PL})"
+    r"(?: \w+(?:ow|n|sk|ck|czn|yjn)\w{0,3}){0,2}",
+    r"(?:we are|we're|i am|i'm|our company is|we run) (?:a|an)(?: [\w-]+){0,3}?"
+    rf" (?:{SENDERS_EN})",
     # openings
     r"dzien dobry|dobry wieczor|witam\w*(?: serdecznie)?(?: pana| pania| panstwa)?|witajcie"
     r"|szanown\w+(?: pan\w*| panstw\w*)?(?: i panowie)?|drog\w+ (?:pan\w*|panstw\w*)",

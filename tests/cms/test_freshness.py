@@ -87,11 +87,13 @@ def test_stale_means_confirmed_more_than_eighteen_months_ago():
 
 def test_a_profile_never_confirmed_counts_from_its_last_publish():
     page = CooperativePageFactory(title="Nigdy", verified_on=None)
+    # Noon of a local day, so the day is the same whatever the hour and the summer time.
+    published = today() - dt.timedelta(days=600)
     CooperativePage.objects.filter(pk=page.pk).update(
-        last_published_at=timezone.now() - dt.timedelta(days=600)
+        last_published_at=timezone.make_aware(dt.datetime.combine(published, dt.time(12)))
     )
     page.refresh_from_db()
-    assert page.verified_since == today() - dt.timedelta(days=600)
+    assert page.verified_since == published
     assert page.stale
     page.verified_on = ago(17)
     assert page.verified_since == ago(17)

@@ -76,3 +76,23 @@ def test_the_signature_is_what_follows_the_last_closing():
 def test_a_long_text_after_a_closing_word_is_not_a_signature():
     text = "Pozdrawiam. " + "Potrzebujemy też transportu palet do magazynu. " * 10
     assert split_signature(text) == (text, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # The sender's own trade is who asks, not what is asked for.
+        ("Jesteśmy firmą transportową z Radomia, szukamy pralni", "z Radomia, pralni"),
+        ("jestesmy duza firma produkcyjna z Pily", "z Pily"),
+        ("Jesteśmy sklepem internetowym i zlecimy pakowanie", "i pakowanie"),
+        (
+            "We are a small software company in Gdańsk; catering for 40",
+            "in Gdańsk; catering for 40",
+        ),
+        # Without "we are", a trade named in the request stays.
+        ("firma transportowa przewiezie palety", "transportowa przewiezie palety"),
+        ("szukamy firmy sprzątającej", "sprzątającej"),
+    ],
+)
+def test_who_the_sender_is_goes_and_what_it_asks_for_stays(text, left):
+    assert strip_filler(text) == left
