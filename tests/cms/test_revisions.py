@@ -339,6 +339,9 @@ def test_preview_of_a_new_cooperative_lists_its_chosen_public_workshops(client, 
         (CooperativeIndexPage, "Nowy wstęp"),
         (WorkshopIndexPage, "Nowy wstęp"),
     ],
+    # Named, not by value: the rich text's block keys are random, and the parallel test
+    # processes must collect the same test ids.
+    ids=["home", "cooperatives", "workshops"],
 )
 def test_home_and_directory_pages_render_draft_preview_and_review(client, world, model, intro):
     """Only administrators edit and approve these (no region owns them)."""

@@ -32,9 +32,11 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 def office_file(part: str) -> bytes:
     """A minimal ZIP with the part that tells a DOCX (word/…) from an XLSX (xl/…)."""
     buffer = io.BytesIO()
+    # A fixed date in the archive, so the bytes (and the test ids they appear in) are the
+    # same in every test process.
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(part, "<x/>")
+        for name, content in (("[Content_Types].xml", "<Types/>"), (part, "<x/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content)
     return buffer.getvalue()
 
 
