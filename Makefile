@@ -18,8 +18,7 @@ demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 
 test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest -n 2 --dist loadfile -m "not serial"
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest -m serial
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest
 
 # Relevance of the matcher and two baselines on the judged set, over the demo directory.
 eval: $(INSTALLED) messages services

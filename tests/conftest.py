@@ -7,7 +7,6 @@ those variables point at. Tests get their own database (pytest-django's
 """
 
 import io
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -119,9 +118,10 @@ def elasticsearch_down(settings):
     get_client.cache_clear()
 
 
-def install_baseline() -> None:
-    """Put back what the migrations installed (home page, regions, vocabularies, the root
-    collection) after Django emptied every table."""
+@pytest.fixture
+def baseline_site(transactional_db):
+    """For transactional tests: Django empties every table after each one, so put back what
+    the migrations installed (home page, regions, vocabularies) before the test."""
     from django.apps import apps
     from wagtail.models import Collection
 
@@ -133,37 +133,3 @@ def install_baseline() -> None:
     seed_vocabularies(apps)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-
-
-@pytest.fixture
-def baseline_site(transactional_db):
-    """For transactional tests: Django empties every table after each one, so put back what
-    the migrations installed (home page, regions, vocabularies) before the test."""
-    install_baseline()
-
-
-def _transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(item.fixturenames)
-    )
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """In a parallel run (make test) a process may run an ordinary database test after a
-    transactional one, which emptied every table; one process alone runs them last
-    (pytest-django's order), which the parallel split does not keep. So after a
-    transactional test, unless another follows, the migrations' data goes back, as the
-    ordinary tests expect it (and the publications index its migration makes)."""
-    result = yield
-    if _transactional(item) and (nextitem is None or not _transactional(nextitem)):
-        from pytest_django.plugin import blocking_manager_key
-
-        with item.config.stash[blocking_manager_key].unblock():
-            install_baseline()
-            # As the migration makes it: rows only, no publishing signals or index tasks.
-            from django.apps import apps
-
-            import_module("publications.migrations.0002_section_pages").create_index(apps, None)
-    return result

@@ -125,7 +125,6 @@ def test_rebuild_index_rebuilds_every_kind(search_index, small_directory):
     assert alias_ids("need") == ["fartuchy-2000"]
 
 
-@pytest.mark.serial  # stops the Elasticsearch node the other test process uses too
 def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(
     client, indexed_directory
 ):
