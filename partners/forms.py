@@ -8,6 +8,7 @@ from django.core import validators
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from cms.listing import WORDS_MAX_LENGTH
 from cms.models import Voivodeship
 from cms.roles import home_voivodeship
 from cooperatives.models import Capability, Certification, CooperativePage
@@ -472,16 +473,25 @@ class PartnershipFilterForm(forms.Form):
 # -- brokered help (partners.brokering)
 
 
+def _note(label, help_text: str, required: str, rows: int = 3) -> forms.CharField:
+    """A few lines of plain text, as each step of brokered help asks for one."""
+    return forms.CharField(
+        label=label,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+        error_messages={"required": required},
+    )
+
+
 class HelpRequestForm(forms.Form):
     """A company asks its regional centre to find cooperatives for a need."""
 
     prefix = "help"
-    note = forms.CharField(
-        label=_("What should the regional centre know?"),
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example what you have tried, what matters most, and how to reach you."),
-        error_messages={"required": _("Write a few words for the regional centre.")},
+    note = _note(
+        _("What should the regional centre know?"),
+        _("For example what you have tried, what matters most, and how to reach you."),
+        _("Write a few words for the regional centre."),
     )
 
 
@@ -489,12 +499,10 @@ class RecommendationForm(forms.Form):
     """The regional centre's note that goes with the cooperatives it recommends."""
 
     prefix = "recommendation"
-    note = forms.CharField(
-        label=_("Note to the company"),
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Why these cooperatives, and what to ask them."),
-        error_messages={"required": _("Write a note to the company with the recommendation.")},
+    note = _note(
+        _("Note to the company"),
+        _("Why these cooperatives, and what to ask them."),
+        _("Write a note to the company with the recommendation."),
     )
 
 
@@ -502,19 +510,20 @@ class ContactNoteForm(forms.Form):
     """A contact the regional centre made outside the site, for the need's log."""
 
     prefix = "contact"
-    text = forms.CharField(
-        label=_("What happened"),
-        max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For example: phoned the cooperative, it can start in March."),
-        error_messages={"required": _("Write what happened.")},
+    text = _note(
+        _("What happened"),
+        _("For example: phoned the cooperative, it can start in March."),
+        _("Write what happened."),
+        rows=2,
     )
 
 
 class DirectoryWordsForm(forms.Form):
     """Words to search the whole directory with, on the regional centre's view of a need."""
 
-    q = forms.CharField(label=_("Search the whole directory"), max_length=200, required=False)
+    q = forms.CharField(
+        label=_("Search the whole directory"), max_length=WORDS_MAX_LENGTH, required=False
+    )
 
 
 class StatementForm(forms.Form):
