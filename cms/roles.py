@@ -65,7 +65,7 @@ def editors_group(organisation: Organisation) -> Group:
 
 def edits_page_tree(organisation: Organisation) -> bool:
     """Do its members edit pages? Workshops and cooperatives their profile; regional centres
-    and OWES the section they publish in (publications.sections), once it is their page."""
+    and OWES the section they publish in (cms.publications.sections), once it is their page."""
     publishes = organisation.kind in (Organisation.Kind.REGIONAL_CENTRE, Organisation.Kind.OWES)
     return bool(organisation.page_id) and (organisation.edits_pages or publishes)
 

@@ -60,7 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("cms.verification.urls")),
     path("", include("cms.dashboard.urls")),
-    path("", include("publications.urls")),
+    path("", include("cms.publications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,5 +1,6 @@
 """The Wagtail admin's wiring: the Directory menu of every app's view sets, the rights an
-approval gives, where moderators land, and the regional dashboard's menu item."""
+approval gives (and the section a regional centre or OWES publishes in), where moderators land,
+and the regional dashboard's menu item."""
 
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from cms import roles
 from cms.models import Membership, Organisation
+from cms.publications.sections import PUBLISHING_KINDS, open_section
 from cms.revision_review import ReviewerPageViewSet
 from cms.viewsets import MembershipViewSet, OrganisationViewSet, PowiatViewSet, VoivodeshipViewSet
 from cooperatives.viewsets import CapabilityViewSet, CertificationViewSet
@@ -24,6 +26,9 @@ def apply_organisation_rights(request, instance):
     """Approving an organisation (or a membership) in the admin gives the rights it implies."""
     if isinstance(instance, Organisation) and instance.approved:
         roles.approve_organisation(instance)
+        # Its section to publish in, once the approval's rights are given.
+        if instance.kind in PUBLISHING_KINDS:
+            open_section(instance)
     elif isinstance(instance, Membership):
         roles.sync_user_rights(instance.user)
 

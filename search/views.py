@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cms.models import Voivodeship
+from cms.publications.site_search import find_publications
 from cooperatives.models import Capability
-from publications.site_search import find_publications
 from search.directory import MAX_PAGE, PAGE_SIZE, search_directory
 from search.forms import DirectorySearchForm
 from search.sync import REFUSED, UNAVAILABLE
@@ -24,7 +24,8 @@ def directory_search(request):
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
     data = form.cleaned_data
-    # News, guides and events by the same words, from Wagtail's search (publications.site_search).
+    # News, guides and events by the same words, from Wagtail's search
+    # (cms.publications.site_search).
     context["publications"] = find_publications(data["q"])
     place = data["near"]
     try:

@@ -20,6 +20,14 @@ from cms.models.notifications import (
 )
 from cms.models.organisations import Invitation, Membership, Organisation
 from cms.models.pages import ContentBlock, ContentPage, HomePage
+from cms.models.publications import (
+    EventPage,
+    GuidePage,
+    NewsPage,
+    PublicationPage,
+    PublicationsIndexPage,
+    SectionPage,
+)
 from cms.models.regions import VOIVODESHIPS, Powiat, Voivodeship
 from cms.models.schedule import ScheduledRun
 
@@ -33,20 +41,26 @@ __all__ = [
     "ContentBlock",
     "ContentPage",
     "Delivery",
+    "EventPage",
     "FreshnessReminder",
     "GalleryImage",
+    "GuidePage",
     "HomePage",
     "IdentifiersMixin",
     "Invitation",
     "MapPointMixin",
     "Membership",
+    "NewsPage",
     "Notification",
     "NotificationKind",
     "NotificationPreference",
     "Organisation",
     "Powiat",
+    "PublicationPage",
+    "PublicationsIndexPage",
     "RegionalApprovalTask",
     "Registration",
     "ScheduledRun",
+    "SectionPage",
     "Voivodeship",
 ]

@@ -24,7 +24,6 @@ INSTALLED_APPS = [
     "cooperatives",
     "partners",
     "search",
-    "publications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -4,8 +4,8 @@ list and an event, in Polish and English, 1280 and 375 px wide; the keyboard rea
 import pytest
 from django.utils import translation
 
-from publications.demo import publish_demo
-from publications.models import EventPage, GuidePage
+from cms.models.publications import EventPage, GuidePage
+from cms.publications.demo import publish_demo
 from tests.cms.factories import RegionalCentreFactory, member_of
 from tests.e2e.conftest import axe_violations
 

@@ -22,10 +22,10 @@ from cms.accounts import second_factor
 from cms.exchange.importer import import_directory
 from cms.kinds import PROFILE_KINDS
 from cms.models import Membership, Organisation, Voivodeship
+from cms.publications.demo import publish_demo
 from cooperatives.models import CooperativePage
 from partners.demo import demo_requests
 from partners.models import PartnerPage
-from publications.demo import publish_demo
 from search.client import patient_client
 from search.sync import IndexUnavailable, flush
 

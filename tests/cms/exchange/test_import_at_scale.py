@@ -55,7 +55,9 @@ def run_import(path):
 def nothing_written() -> bool:
     return not (
         # (the publications' section index is made by its migration, not by imports)
-        Page.objects.filter(depth__gt=2).exclude(content_type__app_label="publications").exists()
+        Page.objects.filter(depth__gt=2)
+        .exclude(content_type__model="publicationsindexpage")
+        .exists()
         or Revision.objects.exists()
         or PageLogEntry.objects.exists()
         or Need.objects.exists()

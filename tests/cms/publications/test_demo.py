@@ -4,9 +4,9 @@ import pytest
 from django.utils import timezone
 
 from cms.models import Organisation
-from publications.demo import publish_demo
-from publications.models import EventPage, GuidePage, NewsPage, SectionPage, upcoming_events
-from publications.wagtail_hooks import open_publishers_section
+from cms.models.publications import EventPage, GuidePage, NewsPage, SectionPage, upcoming_events
+from cms.publications.demo import publish_demo
+from cms.wagtail_hooks import apply_organisation_rights
 from tests.cms.factories import OrganisationFactory, RegionalCentreFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_saving_an_approved_centre_in_the_admin_opens_its_section_only_for_publi
         name="ROPS niezatwierdzony", kind=Organisation.Kind.REGIONAL_CENTRE, approved=False
     )
     for organisation in (owes, cooperative, waiting):
-        open_publishers_section(None, organisation)
+        apply_organisation_rights(None, organisation)
     assert list(SectionPage.objects.values_list("title", flat=True)) == ["OWES Kalisz"]
     owes.refresh_from_db()
     assert owes.page.specific.__class__ is SectionPage

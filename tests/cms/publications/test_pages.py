@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone, translation
 from wagtail.models import WorkflowPage
 
-from publications.models import PublicationsIndexPage
-from tests.publications.factories import (
+from cms.models.publications import PublicationsIndexPage
+from tests.cms.publications.factories import (
     EventPageFactory,
     GuidePageFactory,
     NewsPageFactory,

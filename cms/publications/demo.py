@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from cms.models import Organisation
-from publications.calendar import WARSAW
-from publications.models import EventPage, GuidePage, NewsPage
-from publications.sections import open_section
+from cms.models.publications import EventPage, GuidePage, NewsPage
+from cms.publications.calendar import WARSAW
+from cms.publications.sections import open_section
 
 
 def _body(*blocks):

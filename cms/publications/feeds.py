@@ -7,8 +7,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from cms.models import Voivodeship
-from publications.listing import RegionForm
-from publications.models import NewsPage, PublicationsIndexPage
+from cms.models.publications import NewsPage, PublicationsIndexPage
+from cms.publication_filters import RegionForm
 
 ITEMS = 20
 
@@ -23,7 +23,7 @@ class Scope:
 
 class NewsFeed(Feed):
     def get_object(self, request, *args, **kwargs):
-        form = RegionForm(request.GET or None)
+        form = RegionForm(request.GET or None, voivodeships=Voivodeship.objects.all())
         if form.is_bound and not form.is_valid():
             raise Http404(_("No such feed: choose a voivodeship from the list."))
         return Scope(request, form.region() if form.is_bound else None)

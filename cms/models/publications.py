@@ -22,9 +22,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from cms.models import ContentBlock, HomePage, Voivodeship
 from cms.models.moderation import ensure_moderation_workflow
-from publications.listing import KINDS, PublicationFilterForm
+from cms.models.pages import ContentBlock, HomePage
+from cms.models.regions import Voivodeship
+from cms.publication_filters import KINDS, PublicationFilterForm
 
 INDEX_SLUG = "publikacje"
 INDEX_TITLE = "Z regionów: aktualności, poradniki, wydarzenia"
@@ -43,8 +44,9 @@ class PublicationsIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("intro_en")]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["publications.SectionPage"]
+    subpage_types = ["cms.SectionPage"]
     max_count = 1
+    template = "publications/publications_index_page.html"
 
     class Meta:
         verbose_name = _("publications index")
@@ -55,7 +57,7 @@ class PublicationsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = PublicationFilterForm(request.GET or None)
+        form = PublicationFilterForm(request.GET or None, voivodeships=Voivodeship.objects.all())
         pages, filtered, number = published(), False, 1
         if form.is_bound and form.is_valid():
             kind, region = form.cleaned_data["kind"], form.region()
@@ -118,8 +120,9 @@ class SectionPage(Page):
         FieldPanel("intro_en"),
         FieldPanel("voivodeship", read_only=True),
     ]
-    parent_page_types = ["publications.PublicationsIndexPage"]
-    subpage_types = ["publications.NewsPage", "publications.GuidePage", "publications.EventPage"]
+    parent_page_types = ["cms.PublicationsIndexPage"]
+    subpage_types = ["cms.NewsPage", "cms.GuidePage", "cms.EventPage"]
+    template = "publications/section_page.html"
 
     class Meta:
         verbose_name = _("publisher's section")
@@ -181,7 +184,7 @@ class PublicationPage(Page):
         index.SearchField("intro_en"),
         index.SearchField("body_en"),
     ]
-    parent_page_types = ["publications.SectionPage"]
+    parent_page_types = ["cms.SectionPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -7,9 +7,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from publications.calendar import calendar
-from publications.listing import PAST, UPCOMING, EventFilterForm
-from publications.models import PAGE_SIZE, PublicationsIndexPage, past_events, upcoming_events
+from cms.models import Voivodeship
+from cms.models.publications import PAGE_SIZE, PublicationsIndexPage, past_events, upcoming_events
+from cms.publication_filters import PAST, UPCOMING, EventFilterForm
+from cms.publications.calendar import calendar
 
 
 def _chosen(form):
@@ -40,7 +41,7 @@ def regional_counts(when: str) -> list[tuple[str, str, int]]:
 
 
 def events(request):
-    form = EventFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, voivodeships=Voivodeship.objects.all())
     region, when, number = _chosen(form)
     found = _events(region, when).select_related("voivodeship")
     feed = reverse("events-calendar")
@@ -63,7 +64,7 @@ def events(request):
 def events_calendar(request):
     """Events not over yet (``?when=past``: those that are), of one voivodeship with
     ``?voivodeship=<TERYT>``, as text/calendar."""
-    form = EventFilterForm(request.GET or None)
+    form = EventFilterForm(request.GET or None, voivodeships=Voivodeship.objects.all())
     if form.is_bound and not form.is_valid():
         problems = " ".join(str(error) for errors in form.errors.values() for error in errors)
         return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from publications.feeds import NewsFeed
-from publications.views import events, events_calendar
+from cms.publications.feeds import NewsFeed
+from cms.publications.views import events, events_calendar
 
 urlpatterns = [
     path("events/", events, name="events"),

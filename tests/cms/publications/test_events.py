@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.publications.factories import EventPageFactory, publish, section_of
+from tests.cms.publications.factories import EventPageFactory, publish, section_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from publications.models import EventPage, GuidePage, NewsPage
-from publications.sections import open_section
+from cms.models.publications import EventPage, GuidePage, NewsPage
+from cms.publications.sections import open_section
 from tests.cms.factories import RegionalCentreFactory, member_of
-from tests.publications.factories import (
+from tests.cms.publications.factories import (
     EventPageFactory,
     GuidePageFactory,
     NewsPageFactory,
@@ -85,9 +85,7 @@ def test_preview_of_a_new_page_renders_the_form(client, editor_and_section, mode
 def test_preview_of_an_event_ending_before_it_starts_is_refused(client, editor_and_section):
     editor, section = editor_and_section
     client.force_login(editor)
-    url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=["publications", "eventpage", section.pk]
-    )
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["cms", "eventpage", section.pk])
     data = {**form(EventPage), "end": "2031-03-05 09:00"}
     assert client.post(url, data).json()["is_valid"] is False
 

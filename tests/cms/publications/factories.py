@@ -7,8 +7,8 @@ import factory
 from django.utils import timezone
 
 from cms.models import Organisation, Voivodeship
-from publications.models import EventPage, GuidePage, NewsPage
-from publications.sections import open_section
+from cms.models.publications import EventPage, GuidePage, NewsPage
+from cms.publications.sections import open_section
 from tests.cms.factories import OrganisationFactory
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from publications.models import PublicationsIndexPage
+from cms.models.publications import PublicationsIndexPage
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ current on every publish. It keeps working while Elasticsearch is down.
 
 from wagtail.models import Page
 
-from publications.models import published
+from cms.models.publications import published
 
 LIMIT = 10
 

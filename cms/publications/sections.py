@@ -14,7 +14,7 @@ from wagtail.models import GroupPagePermission
 
 from cms import roles
 from cms.models import Organisation
-from publications.models import PublicationsIndexPage, SectionPage
+from cms.models.publications import PublicationsIndexPage, SectionPage
 
 PUBLISHING_KINDS = (Organisation.Kind.REGIONAL_CENTRE, Organisation.Kind.OWES)
 

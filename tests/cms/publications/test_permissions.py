@@ -14,11 +14,11 @@ from wagtail.test.utils.form_data import (
 
 from cms import roles
 from cms.models import Organisation, Voivodeship
-from publications.models import NewsPage
-from publications.sections import open_section
+from cms.models.publications import NewsPage
+from cms.publications.sections import open_section
 from tests.cms.factories import OrganisationFactory, member_of
+from tests.cms.publications.factories import NewsPageFactory, publish, section_of
 from tests.partners.factories import PartnerPageFactory
-from tests.publications.factories import NewsPageFactory, publish, section_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from publications.calendar import WARSAW, calendar, escape_text, fold
-from tests.publications.factories import EventPageFactory, NewsPageFactory, publish, section_of
+from cms.publications.calendar import WARSAW, calendar, escape_text, fold
+from tests.cms.publications.factories import EventPageFactory, NewsPageFactory, publish, section_of
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ database search backend, beside the directory's Elasticsearch results."""
 import pytest
 from wagtail.rich_text import RichText
 
-from tests.publications.factories import GuidePageFactory, NewsPageFactory, publish, section_of
+from tests.cms.publications.factories import GuidePageFactory, NewsPageFactory, publish, section_of
 
 pytestmark = pytest.mark.django_db
 

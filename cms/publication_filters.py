@@ -1,10 +1,11 @@
 """The filters of the publications index and of the events list, checked as forms so that a
-wrong value gets a sentence rather than an empty list."""
+wrong value gets a sentence rather than an empty list.
+
+They stand below the page models (the index page filters with one), beside cms.listing, so the
+voivodeships come in as a queryset from the caller, as the directory listings' choices do."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from cms.models import Voivodeship
 
 # The kinds of publication, by the code the filter and the models share.
 KINDS = {"news": _("News"), "guide": _("Guides"), "event": _("Events")}
@@ -22,14 +23,16 @@ class RegionForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, voivodeships, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["voivodeship"].choices = [("", _("All")), *Voivodeship.choices()]
+        self.voivodeships = voivodeships
+        choices = [(voivodeship.teryt, voivodeship.name) for voivodeship in voivodeships]
+        self.fields["voivodeship"].choices = [("", _("All")), *choices]
 
     def region(self):
         """The chosen voivodeship (None: all), once the form is valid."""
         teryt = self.cleaned_data.get("voivodeship")
-        return Voivodeship.objects.get(teryt=teryt) if teryt else None
+        return self.voivodeships.get(teryt=teryt) if teryt else None
 
 
 class PublicationFilterForm(RegionForm):

@@ -1,1 +1,0 @@
-"""What regional centres and OWES publish: news, guides and events, moderated like profiles."""
