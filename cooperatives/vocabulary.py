@@ -1371,6 +1371,246 @@ RETIRED_TERMS = {
     "care_services": ("care",),
 }
 
+# The seed terms that name a thing made ("kubki", "obrusy", "mugs"), not the work. A request
+# names things in two ways: as what it orders ("obrusy na wesele": sewing) or as what another
+# kind of work handles ("pralnia …, obrusy z restauracji": laundry; "paczki powitalne: kubek,
+# notes, długopis": packing, not ceramics or printing). ``search.taxonomy`` tells them apart
+# by order: things named after another kind's work are that work's objects. Only the trades
+# whose things buyers list inside other work have them; the admin keeps them in each
+# capability's "things" (migration 0008 moved them out of the synonyms).
+THINGS: dict[str, tuple[str, ...]] = {
+    "sewing": (
+        "fartuch",
+        "odzież",
+        "odzież robocza",
+        "odzież BHP",
+        "ubrania robocze",
+        "wyroby tekstylne",
+        "torby bawełniane",
+        "torby materiałowe",
+        "ściereczki",
+        "worki",
+        "woreczki",
+        "poszewki",
+        "pościel",
+        "firany",
+        "zasłony",
+        "obrusy",
+        "bieżniki",
+        "naszywki",
+        "maseczki",
+        "kostiumy",
+        "workwear",
+        "garment",
+        "apron",
+        "work clothes",
+        "uniforms",
+        "tote bags",
+        "cotton bags",
+        "fabric bags",
+        "drawstring bags",
+        "sacks",
+        "pillowcases",
+        "cushion covers",
+        "bed linen",
+        "curtains",
+        "tablecloths",
+        "textile products",
+        "sew-on patches",
+        "face masks",
+        "costumes",
+    ),
+    "ceramics": (
+        "kubki",
+        "wazony",
+        "doniczki",
+        "donice",
+        "misy",
+        "miski",
+        "talerze",
+        "płytki ceramiczne",
+        "kafle",
+        "dzbanki",
+        "zastawa stołowa",
+        "figurki ceramiczne",
+        "mugs",
+        "vases",
+        "planters",
+        "flower pots",
+        "bowls",
+        "plates",
+        "tableware",
+        "ceramic tiles",
+        "jugs",
+    ),
+    "printing": (
+        "ulotki",
+        "wizytówki",
+        "plakaty",
+        "plakat",
+        "naklejki",
+        "katalogi",
+        "kalendarze",
+        "dyplomy",
+        "etykiety",
+        "roll-upy",
+        "papier firmowy",
+        "notesy",
+        "leaflets",
+        "flyers",
+        "business cards",
+        "posters",
+        "stickers",
+        "labels",
+        "brochures",
+        "booklets",
+        "catalogues",
+        "calendars",
+        "banners",
+        "roll-ups",
+        "letterhead",
+        "notebooks",
+        "zaproszenia okolicznościowe",
+        "printed invitations",
+    ),
+    "carpentry": (
+        "meble",
+        "palety",
+        "skrzynki",
+        "skrzynki na owoce",
+        "karmniki",
+        "budki lęgowe",
+        "budki dla ptaków",
+        "domki dla owadów",
+        "ławki",
+        "stoły",
+        "regały",
+        "półki",
+        "meble ogrodowe",
+        "donice drewniane",
+        "zabawki drewniane",
+        "wyroby z drewna",
+        "europalety",
+        "sklejka",
+        "furniture",
+        "pallets",
+        "crates",
+        "wooden boxes",
+        "bird feeders",
+        "birdhouses",
+        "nest boxes",
+        "bird boxes",
+        "insect hotels",
+        "benches",
+        "park benches",
+        "tables",
+        "shelves",
+        "wooden toys",
+        "wooden planters",
+    ),
+    "gifts_handicraft": (
+        "prezenty",
+        "upominki okolicznościowe",
+        "gadżety",
+        "upominki",
+        "podarunki",
+        "pamiątki",
+        "pamiątki regionalne",
+        "ozdoby",
+        "ozdoby świąteczne",
+        "bombki",
+        "stroiki",
+        "kartki okolicznościowe",
+        "kartki świąteczne",
+        "breloki",
+        "biżuteria",
+        "kosze wiklinowe",
+        "zabawki",
+        "maskotki",
+        "pisanki",
+        "gadżety reklamowe",
+        "gifts",
+        "souvenirs",
+        "christmas presents",
+        "corporate gifts",
+        "promotional gadgets",
+        "gadgets",
+        "keepsakes",
+        "christmas decorations",
+        "ornaments",
+        "baubles",
+        "keyrings",
+        "wicker baskets",
+        "toys",
+        "plush toys",
+    ),
+    "soap_making": (
+        "mydło",
+        "mydła glicerynowe",
+        "kosmetyki naturalne",
+        "kosmetyki",
+        "kosmetyk",
+        "mydełka",
+        "sól do kąpieli",
+        "sole kąpielowe",
+        "kule do kąpieli",
+        "balsam",
+        "krem do rąk",
+        "olejki eteryczne",
+        "świece",
+        "świeczki",
+        "świece sojowe",
+        "świece zapachowe",
+        "szampon w kostce",
+        "pomadki",
+        "kosmetyki ekologiczne",
+        "soap",
+        "natural cosmetics",
+        "soaps",
+        "cosmetics",
+        "candles",
+        "handmade soap",
+        "glycerin soap",
+        "bar soap",
+        "liquid soap",
+        "bath salts",
+        "bath bombs",
+        "lip balm",
+        "hand cream",
+        "essential oils",
+        "scented candles",
+        "soy candles",
+        "shampoo bars",
+        "toiletries",
+    ),
+    "food_preparation": (
+        "sałatki",
+        "surówki",
+        "dżemy",
+        "kiszonki",
+        "marynaty",
+        "pierogi",
+        "wypieki",
+        "ciasta",
+        "salads",
+        "pickles",
+        "preserves",
+        "jams",
+        "dumplings",
+        "baked goods",
+        "cakes",
+    ),
+    "electrical_assembly": (
+        "kable",
+        "przewody",
+        "złącza",
+        "przedłużacze",
+        "cables",
+        "wires",
+        "connectors",
+    ),
+}
+
 # code: (Polish label, English label, usual issuer)
 CERTIFICATIONS = {
     "haccp": ("HACCP", "HACCP", ""),
@@ -1388,19 +1628,28 @@ CERTIFICATIONS = {
 }
 
 
+def work_terms(code: str) -> tuple[str, ...]:
+    """The seed terms of ``code`` that name the work (its synonyms): all but its things."""
+    things = {thing.casefold() for thing in THINGS.get(code, ())}
+    return tuple(term for term in CAPABILITIES[code].terms if term.casefold() not in things)
+
+
 def seed_vocabularies(apps) -> None:
     """Create the seed codes that are missing; labels already edited are left alone."""
     Capability = apps.get_model("cooperatives", "Capability")
     Certification = apps.get_model("cooperatives", "Certification")
+    # A database migrated before things had their list (migration 0008) keeps them among
+    # the synonyms; 0008 moves them.
+    with_things = any(field.name == "things" for field in Capability._meta.get_fields())
     for code, seed in CAPABILITIES.items():
-        Capability.objects.get_or_create(
-            code=code,
-            defaults={
-                "label_pl": seed.label_pl,
-                "label_en": seed.label_en,
-                "synonyms": seed.synonyms,
-            },
-        )
+        defaults = {
+            "label_pl": seed.label_pl,
+            "label_en": seed.label_en,
+            "synonyms": "\n".join(work_terms(code)) if with_things else seed.synonyms,
+        }
+        if with_things:
+            defaults["things"] = "\n".join(THINGS.get(code, ()))
+        Capability.objects.get_or_create(code=code, defaults=defaults)
     for code, (label_pl, label_en, issuer) in CERTIFICATIONS.items():
         Certification.objects.get_or_create(
             code=code, defaults={"label_pl": label_pl, "label_en": label_en, "issuer": issuer}
@@ -1417,8 +1666,9 @@ def grown_synonyms(synonyms: str, code: str) -> str:
     retired = set(RETIRED_TERMS.get(code, ()))
     lines = [line.strip() for line in synonyms.splitlines() if line.strip()]
     kept = [line for line in lines if line not in retired]
+    # Things are kept in their own list (migration 0008), not among the synonyms.
     present = {line.casefold() for line in kept}
-    missing = [term for term in CAPABILITIES[code].terms if term.casefold() not in present]
+    missing = [term for term in work_terms(code) if term.casefold() not in present]
     if not missing and kept == lines:
         return synonyms
     return "\n".join(kept + missing)
@@ -1437,6 +1687,25 @@ def add_missing_synonyms(apps) -> None:
         if grown != capability.synonyms:
             capability.synonyms = grown
             capability.save(update_fields=["synonyms"])
+
+
+def move_things(apps) -> None:
+    """Keep each capability's seed things in its "things" list instead of its synonyms.
+
+    A synonym line equal to a seed thing (ignoring case) moves; the seed things a site
+    lacks are added, so every site ends with the same things whatever it was seeded with.
+    Lines an editor wrote that are no seed thing stay synonyms.
+    """
+    Capability = apps.get_model("cooperatives", "Capability")
+    for capability in Capability.objects.filter(code__in=THINGS):
+        seed = {thing.casefold(): thing for thing in THINGS[capability.code]}
+        lines = [line.strip() for line in capability.synonyms.splitlines() if line.strip()]
+        things = [line.strip() for line in capability.things.splitlines() if line.strip()]
+        known = {line.casefold() for line in things}
+        things += [thing for key, thing in seed.items() if key not in known]
+        capability.synonyms = "\n".join(line for line in lines if line.casefold() not in seed)
+        capability.things = "\n".join(things)
+        capability.save(update_fields=["synonyms", "things"])
 
 
 def counts_table() -> str:

@@ -209,7 +209,7 @@ def cooperative_text(page) -> str:
     capabilities = page.capabilities.all()
     parts = [page.title, page.description, page.capacity_note, page.city]
     for capability in capabilities:
-        parts += [capability.label_pl, capability.label_en, *capability.synonym_list()]
+        parts += [capability.label_pl, capability.label_en, *capability.term_list()]
     return "\n".join(part for part in parts if part)
 
 

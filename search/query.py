@@ -300,7 +300,7 @@ def _taxonomy_and_lexicon(stamp: int) -> tuple[Taxonomy, Lexicon]:
     ):
         lexicon.add(f"{description}\n{capacity}")
     for capability in Capability.objects.all():
-        lexicon.add(f"{capability.label_pl}\n{capability.synonyms}")
+        lexicon.add(f"{capability.label_pl}\n{capability.synonyms}\n{capability.things}")
     return load_taxonomy(), lexicon
 
 

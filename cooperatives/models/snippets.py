@@ -50,12 +50,22 @@ class Capability(index.Indexed, BilingualLabelMixin):
         blank=True,
         help_text=_("Other words companies use for this, one per line, in Polish or English."),
     )
+    things = models.TextField(
+        _("things made"),
+        blank=True,
+        help_text=_(
+            "Names of things this work makes (mugs, tablecloths), one per line. A request "
+            "naming them alone asks for this work; named after another kind of work (packing "
+            "mugs, a laundry for tablecloths) they are that work's objects."
+        ),
+    )
 
     panels = [
         FieldPanel("code"),
         FieldPanel("label_pl"),
         FieldPanel("label_en"),
         FieldPanel("synonyms"),
+        FieldPanel("things"),
     ]
     search_fields = [index.SearchField("label_pl"), index.SearchField("label_en")]
 
@@ -65,6 +75,13 @@ class Capability(index.Indexed, BilingualLabelMixin):
 
     def synonym_list(self) -> list[str]:
         return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+    def thing_list(self) -> list[str]:
+        return [line.strip() for line in self.things.splitlines() if line.strip()]
+
+    def term_list(self) -> list[str]:
+        """Every word for this work a buyer may write: synonyms and things."""
+        return self.synonym_list() + self.thing_list()
 
 
 class Certification(index.Indexed, BilingualLabelMixin):

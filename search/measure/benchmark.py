@@ -78,7 +78,7 @@ def synthetic_documents(size: int, seed: int = 7):
     for number in range(size):
         chosen = rng.sample(capabilities, k=rng.randint(1, 3))
         words = " ".join(rng.choices(corpus, k=40))
-        labels = " ".join(f"{c.label_pl} {c.label_en} {' '.join(c.synonym_list())}" for c in chosen)
+        labels = " ".join(f"{c.label_pl} {c.label_en} {' '.join(c.term_list())}" for c in chosen)
         text_stems, text_folded = analyse(f"{words}\n{labels}")
         yield {
             "_id": number,

@@ -9,10 +9,13 @@ from cooperatives.models import Capability
 from cooperatives.vocabulary import (
     CAPABILITIES,
     RETIRED_TERMS,
+    THINGS,
     add_missing_synonyms,
     counts_table,
     grown_synonyms,
+    move_things,
     seed_vocabularies,
+    work_terms,
 )
 
 # The sewing synonyms of the first seed, as a site seeded before issue 11 stores them.
@@ -49,8 +52,10 @@ def test_growing_appends_the_missing_terms_after_the_admins_and_keeps_their_orde
     assert grown[:4] == ["szwalnia", "FARTUCH", "haft krzyżykowy", "uszycie"]
     assert grown.count("fartuch") == 0  # there already, in other letters
     assert [line.casefold() for line in grown].count("uszycie") == 1
-    assert set(CAPABILITIES["sewing"].terms) - {"fartuch"} <= set(grown)
-    assert len(grown) == 4 + len(CAPABILITIES["sewing"].terms) - 3
+    # Only the work: things ("obrusy", "fartuch") have their own list since migration 0008.
+    assert set(work_terms("sewing")) <= set(grown)
+    assert "obrusy" not in grown
+    assert len(grown) == 4 + len(work_terms("sewing")) - 2
 
 
 def test_growing_what_is_already_grown_changes_nothing():
@@ -80,12 +85,13 @@ def test_the_migration_function_grows_existing_capabilities_and_keeps_admin_edit
     sewing = Capability.objects.get(code="sewing").synonym_list()
     assert sewing[:10] == [*FIRST_SEWING.splitlines(), "haft krzyżykowy"]
     assert sorted(sewing[10:]) == sorted(
-        term for term in CAPABILITIES["sewing"].terms if term not in FIRST_SEWING.splitlines()
+        term for term in work_terms("sewing") if term not in FIRST_SEWING.splitlines()
     )
     assert len(sewing) == len(set(sewing))
     food = Capability.objects.get(code="food_preparation").synonym_list()
     assert "owoce" not in food and "krojenie" not in food
-    assert set(food) == set(CAPABILITIES["food_preparation"].terms)
+    # The first seed's things stay where they were until migration 0008 moves them.
+    assert set(food) == set(work_terms("food_preparation")) | {"sałatki", "salads"}
     assert not Capability.objects.filter(code="call_center").exists()
     assert Capability.objects.get(code="bookbinding").synonyms == "oprawa"
 
@@ -94,5 +100,43 @@ def test_the_migration_function_grows_existing_capabilities_and_keeps_admin_edit
 def test_a_fresh_database_is_seeded_with_the_whole_vocabulary():
     Capability.objects.all().delete()
     seed_vocabularies(apps)
-    stored = {c.code: c.synonym_list() for c in Capability.objects.all()}
-    assert stored == {code: list(seed.terms) for code, seed in CAPABILITIES.items()}
+    stored = {c.code: (c.synonym_list(), c.thing_list()) for c in Capability.objects.all()}
+    assert stored == {
+        code: (list(work_terms(code)), list(THINGS.get(code, ()))) for code in CAPABILITIES
+    }
+    assert stored["ceramics"][1][:2] == ["kubki", "wazony"]
+    assert "kubki" not in stored["ceramics"][0]
+
+
+def test_things_are_seed_terms_of_their_capability_and_not_its_work():
+    assert len(THINGS) >= 8
+    for code, things in THINGS.items():
+        assert set(things) <= set(CAPABILITIES[code].terms), code
+        assert set(things).isdisjoint(work_terms(code)), code
+        assert work_terms(code), code  # every trade keeps words for its work
+
+
+@pytest.mark.django_db
+def test_moving_things_takes_seed_things_out_of_the_synonyms_and_keeps_editors_lines():
+    """Migration 0008 on a site whose synonyms hold the things, one written in other letters,
+    and an editor's own line."""
+    seeded_before = CAPABILITIES["ceramics"].synonyms.replace("kubki", "Kubki")
+    Capability.objects.filter(code="ceramics").update(
+        synonyms=seeded_before + "\nkubki z logo", things=""
+    )
+    Capability.objects.filter(code="laundry").update(synonyms="pralnia\nmagiel", things="")
+
+    move_things(apps)
+    move_things(apps)  # a second run changes nothing
+
+    ceramics = Capability.objects.get(code="ceramics")
+    assert "Kubki" not in ceramics.synonym_list() and "mugs" not in ceramics.synonym_list()
+    assert "kubki z logo" in ceramics.synonym_list()  # an editor's line stays a synonym
+    assert set(ceramics.thing_list()) == set(THINGS["ceramics"])
+    assert len(ceramics.thing_list()) == len(THINGS["ceramics"])
+    assert ceramics.synonym_list() == [
+        *(term for term in work_terms("ceramics")),
+        "kubki z logo",
+    ]
+    laundry = Capability.objects.get(code="laundry")  # no things of its own
+    assert (laundry.synonyms, laundry.things) == ("pralnia\nmagiel", "")

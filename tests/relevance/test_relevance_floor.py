@@ -68,6 +68,26 @@ KINDS = {
     "unusual_words",
     "nothing",
 }
+# Later rounds, each written blind to the engine, scored once, then tuned on (ROUND3.md,
+# ROUND4.md). Floored on their own, so the floors above keep measuring the set they were set on.
+ROUNDS = {
+    "round3_needs.jsonl": {
+        "sha256": "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6",
+        "size": 40,
+        "ndcg": {"long_email": 0.82, "unusual_words": 0.93},
+        "mrr": {"long_email": 0.88, "unusual_words": 0.98},
+    },
+    # Its first, blind score: 0.832 nDCG@5 (objects named 0.631); after things were told
+    # from work (search/taxonomy.py), before any tuning on it: 0.842 (0.666).
+    "round4_needs.jsonl": {
+        "sha256": "6a5e4770d79624b42b57a94d3d0961a8d07b79f0da235ea1db4db2afc7b595bc",
+        "size": 50,
+        "ndcg": {"long_email": 0.88, "unusual_words": 0.85, "objects_named": 0.64},
+        "mrr": {"long_email": 0.93, "unusual_words": 0.88, "objects_named": 0.71},
+    },
+}
+
+
 DEMO_DIRECTORY = Path(__file__).resolve().parents[2] / "cms" / "demo" / "directory.jsonl"
 
 
@@ -116,7 +136,7 @@ def test_judged_set_is_large_and_varied_enough():
     assert 0.05 <= located / len(judged) <= 0.15
 
 
-@pytest.mark.parametrize("judged_set", ["judged_needs.jsonl", "round3_needs.jsonl"])
+@pytest.mark.parametrize("judged_set", ["judged_needs.jsonl", *sorted(ROUNDS)])
 def test_judgements_grade_only_cooperatives_that_could_take_the_order(judged_set):
     """No grade for a cooperative that does not accept orders, lacks a certificate the need
     requires, or lies outside the need's radius; grades are 1, 2 or 3."""
@@ -156,23 +176,18 @@ def test_engine_stays_above_its_floors_and_beats_both_baselines(demo_directory):
         assert engine.mrr > baseline.mrr, baseline.name
 
 
-# Round 3: 40 long e-mails and unusual words written blind to the engine (ROUND3.md), then
-# tuned on. Floored on their own, so the floors above keep measuring the set they were set on.
-ROUND3_SET = JUDGED_SET.with_name("round3_needs.jsonl")
-ROUND3_SHA256 = "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6"
-ROUND3_NDCG_FLOOR = {"long_email": 0.82, "unusual_words": 0.93}
-ROUND3_MRR_FLOOR = {"long_email": 0.88, "unusual_words": 0.98}
-
-
-def test_round_three_is_pinned_and_stays_above_its_floors(demo_directory):
-    assert hashlib.sha256(ROUND3_SET.read_bytes()).hexdigest() == ROUND3_SHA256
-    judged = load_judged(ROUND3_SET)
-    assert {item.kind for item in judged} == set(ROUND3_NDCG_FLOOR) and len(judged) == 40
+@pytest.mark.parametrize("judged_set", sorted(ROUNDS))
+def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory, judged_set):
+    spec = ROUNDS[judged_set]
+    path = JUDGED_SET.with_name(judged_set)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == spec["sha256"]
+    judged = load_judged(path)
+    assert {item.kind for item in judged} == set(spec["ndcg"]) and len(judged) == spec["size"]
     engine, wagtail, raw = run(judged)
-    measured = {kind: round(engine.kind_ndcg(kind), 3) for kind in ROUND3_NDCG_FLOOR}
-    assert all(measured[kind] >= floor for kind, floor in ROUND3_NDCG_FLOOR.items()), measured
-    measured = {kind: round(engine.kind_mrr(kind), 3) for kind in ROUND3_MRR_FLOOR}
-    assert all(measured[kind] >= floor for kind, floor in ROUND3_MRR_FLOOR.items()), measured
+    measured = {kind: round(engine.kind_ndcg(kind), 3) for kind in spec["ndcg"]}
+    assert all(measured[kind] >= floor for kind, floor in spec["ndcg"].items()), measured
+    measured = {kind: round(engine.kind_mrr(kind), 3) for kind in spec["mrr"]}
+    assert all(measured[kind] >= floor for kind, floor in spec["mrr"].items()), measured
     for baseline in (wagtail, raw):
         assert engine.mean_ndcg > baseline.mean_ndcg, baseline.name
 

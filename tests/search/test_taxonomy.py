@@ -29,6 +29,14 @@ pytestmark = pytest.mark.django_db
         ("dzwonienie do pacjentów z przypomnieniem o wizycie", ["call_center"]),
         ("paczki powitalne dla nowych pracowników", ["co_packing"]),
         ("welcome kits for new hires", ["co_packing"]),
+        # Things named after another kind of work are its objects; named first, the order.
+        ("pralnia w Gnieźnie albo niedaleko, obrusy z restauracji", ["laundry"]),
+        ("paczki powitalne: kubek, notes, długopis i smycz", ["co_packing"]),
+        ("industrial laundry for hotel bed linen", ["laundry"]),
+        ("obrusy i bieżniki na wesele, 40 sztuk", ["sewing"]),
+        ("mydło z logo i zapakowanie w zestawy", ["soap_making", "co_packing"]),
+        ("kubki ceramiczne z logo i pakowanie w kartony", ["ceramics", "co_packing"]),
+        ("pakowanie kubków ceramicznych", ["co_packing", "ceramics"]),
     ],
 )
 def test_need_text_maps_to_capabilities(text, codes):
@@ -51,12 +59,28 @@ def test_a_synonym_added_in_the_admin_is_used_at_once():
     assert load_taxonomy().capabilities_in("potrzebna maglownica") == ["laundry"]
 
 
-def test_a_synonym_removed_in_the_admin_no_longer_maps():
+def test_a_term_removed_in_the_admin_no_longer_maps():
     carpentry = Capability.objects.get(code="carpentry")
     assert load_taxonomy().capabilities_in("karmniki dla ptaków") == ["carpentry"]
-    carpentry.synonyms = "\n".join(line for line in carpentry.synonym_list() if line != "karmniki")
+    # (karmniki name a thing made: in the things since migration 0008)
+    carpentry.things = "\n".join(line for line in carpentry.thing_list() if line != "karmniki")
     carpentry.save()
     assert load_taxonomy().capabilities_in("karmniki dla ptaków") == []
+
+
+def test_a_thing_added_in_the_admin_is_read_as_a_thing_at_once():
+    ceramics = Capability.objects.get(code="ceramics")
+    assert load_taxonomy().capabilities_in("pakowanie filiżanek") == ["co_packing"]
+    ceramics.things += "\nfiliżanki"
+    ceramics.save()
+    taxonomy = load_taxonomy()
+    assert taxonomy.capabilities_in("filiżanki z logo firmy") == ["ceramics"]
+    assert taxonomy.capabilities_in("pakowanie filiżanek") == ["co_packing"]
+    # Were it a synonym (the work), packing cups would ask for ceramics too.
+    ceramics.synonyms += "\nfiliżanki"
+    ceramics.things = ""
+    ceramics.save()
+    assert load_taxonomy().capabilities_in("pakowanie filiżanek") == ["co_packing", "ceramics"]
 
 
 def test_one_edit_tolerance():
