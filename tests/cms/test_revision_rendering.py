@@ -21,7 +21,15 @@ from django.urls import reverse
 from wagtail.models import get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.models import ContentPage, HomePage
+from cms.models import (
+    ContentPage,
+    EventPage,
+    GuidePage,
+    HomePage,
+    NewsPage,
+    PublicationsIndexPage,
+    SectionPage,
+)
 from cooperatives.models import (
     Capability,
     CooperativeCapacity,
@@ -30,6 +38,13 @@ from cooperatives.models import (
 )
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.cms.factories import UserFactory
+from tests.cms.publications.factories import (
+    EventPageFactory,
+    GuidePageFactory,
+    NewsPageFactory,
+    section_of,
+)
+from tests.cms.publications.factories import publish as publish_below
 from tests.cooperatives.factories import CooperativePageFactory
 from tests.partners.factories import PartnerPageFactory
 from tests.workshops.factories import WorkshopPageFactory
@@ -132,6 +147,29 @@ def cooperative_form_fields(page) -> dict:
     }
 
 
+def publish_section(live: Version) -> SectionPage:
+    _centre, section = section_of()
+    section.title = live.title
+    section.intro = live.text
+    section.save_revision().publish()
+    return section
+
+
+def publish_publication(factory) -> Callable:
+    def publish(live: Version):
+        _centre, section = section_of()
+        return publish_below(section, factory(title=live.title, slug="wpis", intro=live.text))
+
+    return publish
+
+
+def publication_form_fields(page) -> dict:
+    fields = nested_form_data({"body_en": streamfield([])})
+    if isinstance(page, EventPage):
+        fields.update(start="2031-03-05 10:00", end="2031-03-05 12:00", town="Konin")
+    return fields
+
+
 CASES = {
     "home": Case(HomePage, publish_home, "intro"),
     "content": Case(ContentPage, publish_content_page, "intro"),
@@ -146,6 +184,17 @@ CASES = {
     ),
     "cooperative": Case(
         CooperativePage, publish_cooperative, "description", cooperative_form_fields
+    ),
+    "publications-index": Case(
+        PublicationsIndexPage, publish_index(PublicationsIndexPage), "intro"
+    ),
+    "section": Case(SectionPage, publish_section, "intro"),
+    "news": Case(NewsPage, publish_publication(NewsPageFactory), "intro", publication_form_fields),
+    "guide": Case(
+        GuidePage, publish_publication(GuidePageFactory), "intro", publication_form_fields
+    ),
+    "event": Case(
+        EventPage, publish_publication(EventPageFactory), "intro", publication_form_fields
     ),
 }
 
