@@ -127,6 +127,9 @@ CAPABILITIES = {
             "naprawa tekstyliów",
             "naprawa odzieży roboczej",
             "przyszywanie guzików",
+            "wymiana suwaka",
+            "podszycie nogawek",
+            "podszywka",
         ),
         (
             "clothing returns",
@@ -1204,6 +1207,7 @@ CAPABILITIES = {
             "przeprowadzki",
             "transport mebli",
             "przewozy",
+            "przewiezienie",
             "spedycja",
             "usługi kurierskie",
             "doręczanie przesyłek",

@@ -83,8 +83,14 @@ VERBAL_PREFIXES = (
     "prze", "przy", "roz", "pod", "nad", "wy", "za", "ze", "po", "na", "do", "od", "ob",
     "we", "z", "s", "u", "o", "w",
 )  # fmt: skip
-# What must remain after the prefix, so that short words are not read into others.
+# What must remain after the prefix, so that short words are not read into others; a verbal
+# noun may be a letter shorter ("umycie" of "mycie").
 PREFIXED_STEM_FROM = 6
+PREFIXED_VERBAL_NOUN_FROM = 5
+# Polish case endings on a word borrowed as written ("na WordPressie", "z Allegro", "w
+# helpdesku"): an unknown word is read as the vocabulary word it holds before one of them.
+LOANWORD_ENDINGS = ("ie", "em", "u", "a", "y", "ach", "ami", "om", "owi", "ow", "e")
+LOANWORD_STEM_FROM = 5
 
 
 @lru_cache(maxsize=1)
@@ -334,10 +340,11 @@ class Taxonomy:
         aspect = self._without_prefix(word.keys)
         if aspect:
             return aspect
-        nearest = self._nearest(word.keys)
-        if nearest and word.known(lexicon):
+        # A real word is taken as written; an unknown one may be a declined loanword or a typo.
+        guesses = self._without_ending(word.keys) or self._nearest(word.keys)
+        if guesses and word.known(lexicon):
             return set()
-        return nearest
+        return guesses
 
     def _without_prefix(self, keys: frozenset[str]) -> set[str]:
         """The vocabulary keys a word stands for once its verbal prefix is taken off: Polish
@@ -349,8 +356,20 @@ class Taxonomy:
             for key in keys
             for prefix in VERBAL_PREFIXES
             if key.startswith(prefix)
-            and len(key) - len(prefix) >= PREFIXED_STEM_FROM
+            and len(key) - len(prefix) >= _stem_needed(key)
             and key[len(prefix) :] in self._by_key
+        }
+
+    def _without_ending(self, keys: frozenset[str]) -> set[str]:
+        """The vocabulary keys an unknown word holds before a Polish case ending: loanwords
+        are declined as written ("WordPressie", "helpdesku")."""
+        return {
+            key[: -len(ending)]
+            for key in keys
+            for ending in LOANWORD_ENDINGS
+            if key.endswith(ending)
+            and len(key) - len(ending) >= LOANWORD_STEM_FROM
+            and key[: -len(ending)] in self._by_key
         }
 
     def _nearest(self, keys: frozenset[str]) -> set[str]:
@@ -367,6 +386,10 @@ class Taxonomy:
                         best, nearest = distance, set()
                     nearest.add(candidate)
         return nearest
+
+
+def _stem_needed(key: str) -> int:
+    return PREFIXED_VERBAL_NOUN_FROM if VERBAL_NOUN.search(key) else PREFIXED_STEM_FROM
 
 
 def seed_taxonomy() -> Taxonomy:

@@ -37,6 +37,10 @@ pytestmark = pytest.mark.django_db
         ("mydło z logo i zapakowanie w zestawy", ["soap_making", "co_packing"]),
         ("kubki ceramiczne z logo i pakowanie w kartony", ["ceramics", "co_packing"]),
         ("pakowanie kubków ceramicznych", ["co_packing", "ceramics"]),
+        # A prefix before a five-letter verbal noun; a loanword declined as written.
+        ("umycie posadzek w hali", ["cleaning"]),
+        ("postawienie strony na WordPressie", ["it_services"]),
+        ("obsługa helpdesku dla biura", ["it_services"]),
     ],
 )
 def test_need_text_maps_to_capabilities(text, codes):
