@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms import roles
+from cms import public_cache, roles
 from cms.models import Membership, NotificationKind, Organisation, Voivodeship
 from cms.notices import notify
 from cooperatives.models import CooperativePage
@@ -334,7 +334,16 @@ def queue_for(user) -> Queue:
         .order_by("created_at", "pk")
     )
     try:
-        without = needs_without_match(candidates)
+        # Kept until the directory changes (cms.public_cache): an administrator's queue asks
+        # the matcher about every open need of Poland, about a second of work.
+        without = set(
+            public_cache.remember(
+                "needs-without-match",
+                [need.pk for need in candidates],
+                lambda: sorted(needs_without_match(candidates)),
+                translated=False,
+            )
+        )
         unmatched = [QueueItem(n, None, n.created_at) for n in candidates if n.pk in without]
     except UNAVAILABLE:
         unmatched = None
