@@ -338,7 +338,7 @@ def queue_for(user) -> Queue:
         # the matcher about every open need of Poland, about a second of work.
         without = set(
             public_cache.remember(
-                "needs-without-match",
+                "broker-queue-without-match",
                 [need.pk for need in candidates],
                 lambda: sorted(needs_without_match(candidates)),
                 translated=False,
