@@ -99,7 +99,7 @@ def remember(
     which ``keep`` says no (made while a service was away, say) is used once and made
     again next time; nothing is kept when ``make`` raises.
     """
-    if _changing():
+    if changing():
         return make()
     language = translation.get_language() if translated else None
     arguments = json.dumps([language, parts], default=str, sort_keys=True)
@@ -123,11 +123,11 @@ def remember(
 def directory_changed(**kwargs) -> None:
     """Forget everything kept, once the change is committed (at once outside a
     transaction)."""
-    if not _changing():
+    if not changing():
         transaction.on_commit(_new_version)
 
 
-def _changing() -> bool:
+def changing() -> bool:
     """Whether this connection's transaction has changed the directory: Django's own list
     of commit callbacks says so, and forgets it on commit or rollback."""
     return any(entry[1] is _new_version for entry in connection.run_on_commit)

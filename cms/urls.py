@@ -40,8 +40,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The language switcher posts to the URL of the page's own language, so that
-# Django can translate the page's address into the other language.
+# The language switcher links to each page's address in the other language
+# (cms_tags.language_switcher); Django's set_language view stays for forms posted to it.
 urlpatterns += i18n_patterns(
     path("i18n/", include("django.conf.urls.i18n")),
     # The translations our scripts use (cms/locale/*/djangojs.po), with Polish plurals: the

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     # After authentication and messages: the admin and the dashboard need a second factor.
     "cms.accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost: whole public pages kept for anonymous visitors (cms/page_cache.py); every
+    # middleware above treats a kept page as a new one (headers, nonce, Vary).
+    "cms.page_cache.PublicPageCacheMiddleware",
 ]
 
 # Content-Security-Policy (django-csp, written by cms/headers.py). Public pages run our own
@@ -250,6 +253,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "public",
         "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+    # Each process's own copy of whole public pages for anonymous visitors (cms/page_cache.py):
+    # about 1,000 pages of 30-200 kB at most.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
     },
 }
 

@@ -47,6 +47,11 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
+        # Django's default of 300 entries is reached in minutes under load (a kept value
+        # per filter, region, period and language), and culling deletes the lowest keys,
+        # the directory version among them: every kept figure and page was then made
+        # again. Values expire within five minutes, so 10,000 is rarely reached.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
 

@@ -1,6 +1,9 @@
 """Template tags of the site layout."""
 
 from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
@@ -24,6 +27,28 @@ def directory_nav(context):
             label = capfirst(index.listed_model._meta.verbose_name_plural)
             links.append((label, index.get_url(request)))
     return {"links": links}
+
+
+@register.inclusion_tag("cms/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Plain links to this very page in each language (unprefixed Polish, /en/ English).
+
+    Links rather than a form posted with a CSRF token: the page is then the same for every
+    anonymous visitor, so it can be kept whole (cms/page_cache.py), and a link says where it
+    goes (``hreflang``), opens in a new tab and works without a script.
+    """
+    request = context.get("request")
+    here = request.get_full_path() if request else "/"
+    current = get_language()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = here if code == current else translate_url(here, code)
+        if url == here and code != current:
+            # Not an address of ours in any language: that language's home page.
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        languages.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"languages": languages}
 
 
 @register.simple_tag(takes_context=True)

@@ -39,7 +39,7 @@ def test_language_switcher_works_without_javascript(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/accounts/login/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     assert page.url.endswith("/en/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "en"
     context.close()

@@ -73,7 +73,7 @@ def test_the_phone_header_is_compact_and_its_menu_opens_with_the_keyboard(phone)
     assert on_top
     phone.keyboard.press("Tab")
     assert phone.evaluate("document.activeElement.closest('.site-nav') !== null")
-    assert phone.get_by_role("button", name="English").is_visible()
+    assert phone.get_by_role("link", name="English").is_visible()
     phone.keyboard.press("Shift+Tab")
     phone.keyboard.press("Space")
     assert not menu_link.is_visible()
