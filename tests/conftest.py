@@ -22,6 +22,22 @@ def pytest_sessionstart(session):
         pytest.exit(f"cannot start the services the tests need: {exc}", returncode=3)
 
 
+# What makes a test commit for real: Django then empties every table after it, including
+# what only migrations install (Wagtail's groups and workflow, the publications index).
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that empty the database after themselves. pytest-django runs them last
+    within one process; ``make test`` spreads the suite over two processes, so it runs the
+    marked ones in a phase of their own, after the others (Makefile)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if (marker and marker.kwargs.get("transaction")) or fixtures & TRANSACTIONAL_FIXTURES:
+            item.add_marker("transactional")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_indices():
     """Whatever a test run indexes, it removes when the run ends."""

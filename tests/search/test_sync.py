@@ -125,6 +125,7 @@ def test_rebuild_index_rebuilds_every_kind(search_index, small_directory):
     assert alias_ids("need") == ["fartuchy-2000"]
 
 
+@pytest.mark.alone
 def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(
     client, indexed_directory
 ):
