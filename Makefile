@@ -18,13 +18,14 @@ demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 
 # Two test processes, each with its own database and index prefix. Tests that commit for real
 # empty the database after themselves, so they run in a phase of their own after the others
-# (same databases, --reuse-db), and the one that stops Elasticsearch runs last, by itself.
+# (same databases, --reuse-db), and the one that stops Elasticsearch runs last, by itself, on a
+# fresh database (the transactional phase left its database emptied).
 PYTEST := DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --dist loadfile
 test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(PYTEST) -n 2 --create-db -m "not transactional and not alone"
 	$(PYTEST) -n 2 --reuse-db -m "transactional and not alone"
-	$(PYTEST) -n 1 --reuse-db -m alone
+	$(PYTEST) -n 1 --create-db -m alone
 
 # Relevance of the matcher and two baselines on the judged set, over the demo directory.
 eval: $(INSTALLED) messages services
