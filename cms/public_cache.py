@@ -49,7 +49,9 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from cms.kinds import PROFILE_KINDS
 
-VERSION_KEY = "public-directory-version"
+# The tilde sorts after every letter and digit: a full database cache culls its lowest keys
+# first (Django's DatabaseCache, in key order), so the version goes last, after the values.
+VERSION_KEY = "~public-directory-version"
 # Each process's own copy of the kept values (settings.CACHES), so that a page shown again
 # reads them from memory, not from the shared cache.
 LOCAL_CACHE = "public"
