@@ -174,6 +174,30 @@ def create_versioned_index(document: type[Document]) -> str:
     return name
 
 
+def move_alias(document: type[Document], new_index: str) -> list[str]:
+    """Point the alias of ``document`` at ``new_index`` alone and delete the indices it left.
+
+    Removing the old indices and adding the new one is a single
+    ``update_aliases`` call, which Elasticsearch applies atomically: a search
+    sent at any moment finds either the old complete index or the new one,
+    never none. Returns the names of the deleted indices.
+    """
+    client = get_client()
+    alias = document.alias_name()
+    old = (
+        list(client.indices.get_alias(name=alias))
+        if client.indices.exists_alias(name=alias)
+        else []
+    )
+    removals = [{"remove": {"index": name, "alias": alias}} for name in old if name != new_index]
+    client.indices.update_aliases(
+        actions=[*removals, {"add": {"index": new_index, "alias": alias}}]
+    )
+    for action in removals:
+        client.indices.delete(index=action["remove"]["index"])
+    return [action["remove"]["index"] for action in removals]
+
+
 def ensure_alias(document: type[Document]) -> str:
     """The alias of ``document``, created with a first index when it does not exist yet, and
     its index given the fields added to ``document`` since it was built."""

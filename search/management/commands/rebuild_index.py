@@ -5,7 +5,7 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk
 
 from search.client import get_client, patient_client
-from search.documents import DOCUMENTS, create_versioned_index, indexable
+from search.documents import DOCUMENTS, create_versioned_index, indexable, move_alias
 from search.sync import UNAVAILABLE, IndexUnavailable, apply_pending, enqueue
 
 CHUNK = 500
@@ -46,17 +46,7 @@ class Command(BaseCommand):
         if batch:
             done += self._send(client, batch, f"{kind} {done + len(batch)}/{total}")
         client.indices.refresh(index=new_index)
-        old = (
-            list(client.indices.get_alias(name=alias))
-            if client.indices.exists_alias(name=alias)
-            else []
-        )
-        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
-        client.indices.update_aliases(
-            actions=[*actions, {"add": {"index": new_index, "alias": alias}}]
-        )
-        for name in old:
-            client.indices.delete(index=name)
+        move_alias(document, new_index)
         # Changes saved while we were building went to the old index: apply them again.
         model = queryset.model
         changed_field = "updated_at" if hasattr(model, "updated_at") else "last_published_at"
