@@ -54,7 +54,8 @@ def test_report_names_which_target_was_missed():
 def test_synthetic_documents_carry_the_analysis_of_their_whole_text():
     capabilities = {c.code: c for c in Capability.objects.all()}
     documents = list(synthetic_documents(200))
-    assert len(documents) == len({doc["description"] for doc in documents}) == 200
+    assert len(documents) == 200
+    assert len({doc["description"] for doc in documents}) == 200
     for doc in documents:
         labels = " ".join(
             f"{capabilities[code].label_pl} {capabilities[code].label_en} "
