@@ -83,18 +83,27 @@ def _without_nonce(html: str) -> str:
     return re.sub(r'nonce="[^"]*"', 'nonce=""', html)
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_second_anonymous_visitor_gets_the_kept_page_without_its_queries(directory, path):
-    first, made = _visit(path)
-    second, kept = _visit(path)
-
-    assert first.status_code == second.status_code == 200
-    assert PAGES[path] in second.content.decode()
-    assert first.context is not None  # rendered
-    assert second.context is None  # not rendered: served whole
-    assert made >= 5
-    assert kept <= 1  # the directory version
-    assert _without_nonce(second.content.decode()) == _without_nonce(first.content.decode())
+def test_second_anonymous_visitor_gets_the_kept_page_without_its_queries(directory):
+    """Every public page a visitor browses, in one test: the directory is imported once."""
+    wrong = {}
+    for path, shown in PAGES.items():
+        first, made = _visit(path)
+        second, kept = _visit(path)
+        seen = {
+            "statuses": (first.status_code, second.status_code),
+            "shows what it must": shown in second.content.decode(),
+            "first rendered": first.context is not None,
+            "second served whole": second.context is None,
+            "first cost queries": made >= 5,
+            "second cost at most the directory version": kept <= 1,
+            "same page": _without_nonce(second.content.decode())
+            == _without_nonce(first.content.decode()),
+        }
+        expected = dict.fromkeys(seen, True) | {"statuses": (200, 200)}
+        if seen != expected:
+            wrong[path] = {check: got for check, got in seen.items() if got != expected[check]}
+    assert len(PAGES) == 10
+    assert wrong == {}
 
 
 def test_a_kept_page_carries_the_same_headers_as_a_new_one(directory):

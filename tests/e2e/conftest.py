@@ -70,6 +70,21 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+def axe_violations_on(page, paths, ready=None) -> dict[str, list[str]]:
+    """Each of ``paths`` visited in turn in one browser page, with what axe finds there; only
+    the pages with violations are returned, so a test asserts ``== {}`` and a failure names
+    every failing page at once. One page for many paths: each test pays for its database
+    and browser once. ``ready(page)`` waits for what the page draws after loading."""
+    assert paths, "no page to check"
+    found = {}
+    for path in paths:
+        page.goto(path)
+        if ready is not None:
+            ready(page)
+        found[path] = axe_violations(page)
+    return {path: violations for path, violations in found.items() if violations}
+
+
 def signed_in(page, user, live_server):
     """The browser carries a session of ``user`` (the login form has its own tests)."""
     client = Client()

@@ -8,7 +8,7 @@ import pytest
 
 from cms.models import Organisation, Voivodeship
 from tests.cms.factories import OrganisationFactory, member_of
-from tests.e2e.conftest import axe_violations, signed_in
+from tests.e2e.conftest import axe_violations, axe_violations_on, signed_in
 from workshops.models import WorkshopPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,27 +45,21 @@ def test_regional_centre_reads_its_numbers_and_downloads_the_workbook(
     assert regions[-1][2] == workshops  # the total row: name, code, workshops, …
 
 
-@pytest.mark.parametrize("path", ["/dashboard/", "/en/dashboard/"])
-def test_dashboard_has_no_axe_violations(page, live_server, rops, path):
+def test_dashboard_has_no_axe_violations(page, live_server, rops):
     signed_in(page, rops, live_server)
-    page.goto(path)
-    page.locator("#regions").wait_for()
-    assert axe_violations(page) == []
+    paths = ["/dashboard/", "/en/dashboard/"]
+    assert axe_violations_on(page, paths, lambda p: p.locator("#regions").wait_for()) == {}
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
+def test_public_statistics_have_no_axe_violations(page, small_directory):
+    paths = [
         "/statistics/",
         "/en/statistics/",
         "/statistics/?voivodeship=30",
         "/statistics/?voivodeship=02",
         "/en/statistics/?start=2026-05-01&end=2026-01-01",
-    ],
-)
-def test_public_statistics_have_no_axe_violations(page, small_directory, path):
-    page.goto(path)
-    assert axe_violations(page) == []
+    ]
+    assert axe_violations_on(page, paths) == {}
 
 
 def test_filters_work_without_javascript(browser, live_server, small_directory):
