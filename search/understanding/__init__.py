@@ -9,6 +9,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`search.places` — the place ("do Gniezna" → Gniezno's point);
 * :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces);
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
+* :mod:`.names` — names in quotes ("Pensjonat „Wydmowy Dwór”"): who writes, not
+  what is to be done;
 * :mod:`.filler` — greetings, form phrases, the signature and the words that say
   nothing about the work.
 
@@ -28,6 +30,7 @@ from search.places import Place, find_place, find_town
 from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
 from search.understanding.filler import split_signature, strip_filler
+from search.understanding.names import without_names
 from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
 
@@ -103,7 +106,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=strip_filler(body),
+        words=strip_filler(without_names(body)),
         place=place,
         voivodeship=region.code if region else "",
         quantity=amount.quantity if amount else None,

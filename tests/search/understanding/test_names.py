@@ -1,0 +1,78 @@
+"""Names in quotes are who writes, not the work: the rule of search.understanding.names, on
+its own and through the reading of a whole request and the seed taxonomy."""
+
+import datetime as dt
+
+import pytest
+
+from search.taxonomy import seed_taxonomy
+from search.understanding import read_request
+from search.understanding.names import is_name, quoted_names, without_names
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return seed_taxonomy()
+
+
+def codes(taxonomy, text: str) -> list[str]:
+    return taxonomy.capabilities_in(read_request(text, TODAY).words)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stowarzyszenie „Wspólny Stół” z Łowicza", "„Wspólny Stół”"),
+        ("Pensjonat „Wydmowy Dwór” w Mielnie", "„Wydmowy Dwór”"),
+        ("zarządca Centrum Handlowego »Kasztanowy Pasaż« szuka", "»Kasztanowy Pasaż«"),
+        ('the "Green Valley" hotel', '"Green Valley"'),
+        ("Hotel “Pod Złotym Lwem”", "“Pod Złotym Lwem”"),
+        ("Fundacja Rozwoju „Promyk” zamawia", "„Promyk”"),
+        ("we run the 'Blue Harbour' bistro", "'Blue Harbour'"),
+    ],
+)
+def test_a_capitalised_name_in_quotes_is_taken_out(text, name):
+    assert [text[span.start : span.end] for span in quoted_names(text)] == [name]
+    assert name not in without_names(text)
+    assert len(without_names(text)) == len(text)  # the other words keep their places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "szukamy firmy do „sprzątania po remoncie”",
+        "usługa „Sprzątanie po remoncie” w biurze",  # a capital only at the start
+        'we need "pick and pack" for our shop',
+        "usługa „Sprzątanie” raz w tygodniu",  # one capitalised word, no organisation before
+        "we don't need 'cleaning' but the client's laundry",  # apostrophes are no quotes
+    ],
+)
+def test_the_buyers_words_for_the_work_in_quotes_stay(text):
+    assert quoted_names(text) == []
+    assert without_names(text) == text
+
+
+def test_one_capitalised_word_is_a_name_only_after_a_kind_of_organisation():
+    assert is_name("Promyk", "Spółdzielnia Socjalna ")
+    assert is_name("Promyk", "Fundacji ")
+    assert not is_name("Promyk", "zlecenie typu ")
+    assert not is_name("Sprzątanie", "usługa ")
+
+
+def test_a_name_of_a_table_asks_for_no_carpentry(taxonomy):
+    text = (
+        "Dzień dobry, Stowarzyszenie „Wspólny Stół” z Łowicza szuka kogoś, kto raz w "
+        "tygodniu rozwiezie paczki z magazynu autem dostawczym do rodzin w gminie."
+    )
+    assert codes(taxonomy, text) == ["transport_delivery"]
+    # The same request with the name written without quotes is read word by word.
+    unquoted = text.replace("„Wspólny Stół”", "Wspólny Stół")
+    assert codes(taxonomy, unquoted) == ["carpentry", "transport_delivery"]
+
+
+def test_work_in_quotes_is_still_read_as_work(taxonomy):
+    assert codes(taxonomy, "szukamy firmy do „sprzątania po remoncie” biura") == ["cleaning"]
+    assert codes(taxonomy, "Restauracja „Stoły i Ławy” zamawia obrusy") == ["sewing"]
+    assert codes(taxonomy, "zamawiamy „stoły i ławy” do ogródka") == ["carpentry"]
