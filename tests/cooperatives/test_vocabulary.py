@@ -1,5 +1,6 @@
 """The seed vocabulary and how existing sites receive its grown terms (migration 0004)."""
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,27 @@ def test_moving_things_takes_seed_things_out_of_the_synonyms_and_keeps_editors_l
     ]
     laundry = Capability.objects.get(code="laundry")  # no things of its own
     assert (laundry.synonyms, laundry.things) == ("pralnia\nmagiel", "")
+
+
+@pytest.mark.django_db
+def test_migration_0010_grows_work_and_things_of_a_site_at_0009_and_keeps_its_edits():
+    """A site whose light assembly has no things yet and whose sewing things lack the
+    round-5 ones, with an editor's lines in both, as it stood after migration 0009."""
+    migration = import_module("cooperatives.migrations.0010_round5_vocabulary")
+    earlier_light = [term for term in work_terms("light_assembly") if term != "praca nakładcza"]
+    earlier_sewing = [thing for thing in THINGS["sewing"] if thing not in ("kitle", "czepki")]
+    Capability.objects.filter(code="light_assembly").update(
+        synonyms="\n".join([*earlier_light, "montaż zawiasów"]), things=""
+    )
+    Capability.objects.filter(code="sewing").update(things="\n".join([*earlier_sewing, "peleryny"]))
+
+    migration.grow(apps, None)
+    migration.grow(apps, None)  # a second run changes nothing
+
+    light = Capability.objects.get(code="light_assembly")
+    assert light.synonym_list()[-2:] == ["montaż zawiasów", "praca nakładcza"]
+    assert "o-ringi" not in light.synonym_list()  # a thing, kept in the things list
+    assert light.thing_list() == list(THINGS["light_assembly"])
+    sewing = Capability.objects.get(code="sewing").thing_list()
+    assert sewing[-3:] == ["peleryny", "kitle", "czepki"]
+    assert len(sewing) == len(set(sewing))

@@ -1,0 +1,65 @@
+"""The per-trade vocabulary review (docs/vocabulary.md, "Round 5"): a sample of its terms
+read through the seed taxonomy as buyers write them, and the words it chose to leave out
+because they name the work of another trade, or none, in ordinary letters."""
+
+import pytest
+
+from search.taxonomy import seed_taxonomy
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return seed_taxonomy()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # things: objects of the trade, named as the order
+        ("200 kitli laboratoryjnych i czepki na gumce", ["sewing"]),
+        ("fartuszki z kieszonką dla przedszkola", ["sewing"]),
+        ("10 ławostołów i 4 leżaki z modrzewia", ["carpentry"]),
+        ("filiżanki i spodki z logo", ["ceramics"]),
+        ("nakładanie o-ringów i podkładek na złączki", ["light_assembly"]),
+        ("druki akcydensowe: papier firmowy i bloczki", ["printing"]),
+        # trade jargon, regional and colloquial words, loanwords
+        ("położenie fliz w łazience", ["renovation"]),
+        ("ekipa z podkaszarkami na zarośnięte skarpy", ["green_maintenance"]),
+        ("stypa dla 70 osób po pogrzebie", ["catering"]),
+        ("relabeling i przepak towaru z importu", ["co_packing"]),
+        ("zgrzewki po sześć słoików w folię termokurczliwą", ["co_packing"]),
+        ("teleumawianie spotkań dla handlowców (outbound)", ["call_center"]),
+        ("certyfikat SSL wygasł, a na stronce nie działa formularz", ["it_services"]),
+        ("ogarnianie sklepiku na Etsy i nadanie w paczkomacie", ["e_commerce"]),
+        ("kurtki ze zwrotów z wyrwanymi suwakami do stanu sprzedażowego", ["textile_repair"]),
+        ("krochmalenie serwet weselnych", ["laundry"]),
+        ("konfekcja kabli: zaciskanie pinów i koszulki termokurczliwe", ["electrical_assembly"]),
+        ("trzeba zrobić porządek po budowlańcach w biurze", ["cleaning"]),
+        ("private label: mydło w kostce pod naszą marką", ["soap_making"]),
+        ("the school run for twelve pupils", ["transport_delivery"]),
+        ("cold calling and appointment setting for our sales team", ["call_center"]),
+    ],
+)
+def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
+    assert taxonomy.capabilities_in(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # objects of another trade's work, named after it, stay that work's objects
+        ("pakowanie śrubek i podkładek w woreczki po 10 sztuk", ["co_packing"]),
+        ("pranie pościeli i szlafroków z hotelu", ["laundry"]),
+        ("sprzątanie biura, w tym mycie szafek i biurek", ["cleaning"]),
+        # words left out: a festival, a jubilee or guests are the occasion, not the work
+        ("catering na festiwal dla 200 gości", ["catering"]),
+        ("poczęstunek na jubileusz firmy", ["catering"]),
+        # stapled papers are no clothing repair; a form on paper is no website
+        ("skanowanie zszytych dokumentów z archiwum", ["digitization"]),
+        # a phrase of generic words and one common word names nothing
+        ("please call our phone number for online orders", []),
+        ("wszystko w porządku, dziękujemy", []),
+    ],
+)
+def test_words_of_another_trade_or_of_none_are_not_read_as_work(taxonomy, text, codes):
+    assert taxonomy.capabilities_in(text) == codes
