@@ -16,16 +16,18 @@ demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# Two test processes, each with its own database and index prefix. Tests that commit for real
-# empty the database after themselves, so they run in a phase of their own after the others
-# (same databases, --reuse-db), and the one that stops Elasticsearch runs last, by itself, on a
-# fresh database (the transactional phase left its database emptied).
+# TEST_PROCESSES test processes, each with its own database and index prefix (three on two
+# cores: a process often waits for the browser, PostgreSQL or Elasticsearch). Tests that commit
+# for real empty the database after themselves, so they run in a phase of their own after the
+# others (same databases, --reuse-db), and the one that stops Elasticsearch runs last, by itself
+# (it commits too, and puts back what the migrations installed, like the transactional tests).
+TEST_PROCESSES ?= 3
 PYTEST := DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --dist loadfile
 test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
-	$(PYTEST) -n 2 --create-db -m "not transactional and not alone"
-	$(PYTEST) -n 2 --reuse-db -m "transactional and not alone"
-	$(PYTEST) -n 1 --create-db -m alone
+	$(PYTEST) -n $(TEST_PROCESSES) --create-db -m "not transactional and not alone"
+	$(PYTEST) -n $(TEST_PROCESSES) --reuse-db -m "transactional and not alone"
+	$(PYTEST) -n 1 --reuse-db -m alone
 
 # Relevance of the matcher and two baselines on the judged set, over the demo directory.
 eval: $(INSTALLED) messages services

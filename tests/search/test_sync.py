@@ -126,6 +126,8 @@ def test_rebuild_index_rebuilds_every_kind(search_index, small_directory):
 
 
 @pytest.mark.alone
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("baseline_site")
 def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(
     client, indexed_directory
 ):
@@ -134,7 +136,9 @@ def test_changes_made_while_the_node_is_stopped_are_searchable_after_it_starts(
 
     When the suite runs against an Elasticsearch it does not manage
     (ELASTICSEARCH_URL set), it cannot stop it; the unreachable-endpoint test
-    above covers that case.
+    above covers that case. Each edit commits, as in production, so the sync after the
+    commit meets the stopped node; and it runs on the database the transactional tests
+    left emptied (``make test``), with the baseline put back, instead of migrating anew.
     """
     from cms import devservices
 
