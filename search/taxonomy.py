@@ -84,9 +84,12 @@ VERBAL_PREFIXES = (
     "we", "z", "s", "u", "o", "w",
 )  # fmt: skip
 # What must remain after the prefix, so that short words are not read into others; a verbal
-# noun may be a letter shorter ("umycie" of "mycie").
+# noun of a one-syllable verb may be a letter shorter ("umycie" of "mycie"). Five-letter nouns
+# in -nie are left out: those prefixed are words of their own ("zadanie", "podanie", "wydanie"
+# are a task, an application, an edition, not a dish, "danie").
 PREFIXED_STEM_FROM = 6
 PREFIXED_VERBAL_NOUN_FROM = 5
+SHORT_VERBAL_NOUN = re.compile(r"cie$")
 # Polish case endings on a word borrowed as written ("na WordPressie", "z Allegro", "w
 # helpdesku"): an unknown word is read as the vocabulary word it holds before one of them.
 LOANWORD_ENDINGS = ("ie", "em", "u", "a", "y", "ach", "ami", "om", "owi", "ow", "e")
@@ -389,7 +392,7 @@ class Taxonomy:
 
 
 def _stem_needed(key: str) -> int:
-    return PREFIXED_VERBAL_NOUN_FROM if VERBAL_NOUN.search(key) else PREFIXED_STEM_FROM
+    return PREFIXED_VERBAL_NOUN_FROM if SHORT_VERBAL_NOUN.search(key) else PREFIXED_STEM_FROM
 
 
 def seed_taxonomy() -> Taxonomy:

@@ -39,6 +39,9 @@ pytestmark = pytest.mark.django_db
         ("pakowanie kubków ceramicznych", ["co_packing", "ceramics"]),
         # A prefix before a five-letter verbal noun; a loanword declined as written.
         ("umycie posadzek w hali", ["cleaning"]),
+        # ...but not before a five-letter noun in -nie: "zadanie" is a task, not a dish.
+        ("sprzątanie biura to zadanie na cały rok", ["cleaning"]),
+        ("podanie o dofinansowanie i skanowanie dokumentów", ["digitization"]),
         ("postawienie strony na WordPressie", ["it_services"]),
         ("obsługa helpdesku dla biura", ["it_services"]),
     ],
