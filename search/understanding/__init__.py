@@ -11,6 +11,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
 * :mod:`.names` — names in quotes ("Pensjonat „Wydmowy Dwór”"): who writes, not
   what is to be done;
+* :mod:`.declined` — work the buyer already has or does not want ("catering mamy
+  już zamówiony gdzie indziej");
 * :mod:`.filler` — greetings, form phrases, the signature and the words that say
   nothing about the work.
 
@@ -29,6 +31,7 @@ from search.capacity import Quantity
 from search.places import Place, find_place, find_town
 from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
+from search.understanding.declined import without_declined
 from search.understanding.filler import split_signature, strip_filler
 from search.understanding.names import without_names
 from search.understanding.quantities import find_quantity
@@ -106,7 +109,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=strip_filler(without_names(body)),
+        words=strip_filler(without_names(without_declined(body))),
         place=place,
         voivodeship=region.code if region else "",
         quantity=amount.quantity if amount else None,

@@ -1,0 +1,75 @@
+"""Work a request says it does not need: what the buyer already has, or leaves out.
+
+Long requests mention other work only to rule it out: "Catering mamy już
+zamówiony gdzie indziej", "W budynku działa już firma sprzątająca, więc tych
+usług nie potrzebujemy", "Transport is already arranged". Read as words, each
+such clause asks for the very work it declines, and the cooperatives doing it
+come first.
+
+The rule works clause by clause. A sentence is cut at its commas, dashes,
+colons and joining words ("ale", "więc", "but", "so"); a clause holding a cue
+of what the buyer has or does not want (:data:`CUES`) is taken out, and so is
+the clause before it when the cue points back to it ("tych usług nie
+potrzebujemy", "we don't need those"). A clause that only mentions "już" or
+"nie" stays: "potrzebujemy już w marcu" and "nie później niż w piątek" ask
+for work. The cues are phrases, not single words, for that reason.
+"""
+
+import re
+
+from search.understanding.folded import FoldedText, Span
+
+# What the buyer has or does not want, in folded text.
+CUES = re.compile(
+    r"\b(?:"
+    r"nie (?:potrzebujemy|potrzebuje|szukamy|szukam|zamawiamy|zlecamy|wymagamy|obejmuje|dotyczy)"
+    r"|nie (?:jest|sa|bedzie|beda) (?:nam )?potrzebn\w*"
+    r"|(?:mamy|posiadamy) juz|juz (?:mamy|posiadamy)"
+    r"|(?:dziala|pracuje) (?:u nas )?juz|juz (?:dziala|pracuje)"
+    r"|juz zamowil\w*|mamy zamowion\w*|zamowion\w* gdzie indziej"
+    r"|we wlasnym zakresie|poza zakresem"
+    r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
+    r"|not (?:needed|required|included|part of)"
+    r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care)"
+    r"|(?:booked|arranged|ordered|sorted|handled|covered) (?:elsewhere|in-house|in house)"
+    r")\b"
+)
+# A cue that points back at the clause before it.
+BACK = re.compile(r"\b(?:tych|tego|tej|these|those|them)\b")
+# Where a sentence ends and where a clause ends inside it.
+SENTENCE = re.compile(r"[.!?;\n]+")
+CLAUSE = re.compile(r",|:|\s[\u2013\u2014-]\s|\s(?:ale|lecz|wiec|zas|but|so|however)\s")
+
+
+def declined(text: str) -> list[Span]:
+    """Where the clauses that decline work stand in ``text``."""
+    folded = FoldedText(text)
+    spans = []
+    for sentence in _pieces(folded.folded, SENTENCE, 0, len(folded.folded)):
+        clauses = _pieces(folded.folded, CLAUSE, *sentence)
+        for number, (start, end) in enumerate(clauses):
+            cue = CUES.search(folded.folded, start, end)
+            if cue is None:
+                continue
+            spans.append(folded.span_at(start, end))
+            if number and BACK.search(folded.folded, start, end):
+                spans.append(folded.span_at(*clauses[number - 1]))
+    return spans
+
+
+def without_declined(text: str) -> str:
+    """``text`` with the clauses that decline work blanked out (spaces keep the other
+    words' places)."""
+    for span in declined(text):
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return text
+
+
+def _pieces(text: str, separator: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at ``separator``: the (start, end) of each piece."""
+    pieces, position = [], start
+    for match in separator.finditer(text, start, end):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]

@@ -1,0 +1,104 @@
+"""Work a request declines is not asked for: the clause rule of search.understanding.declined,
+on its own and through the reading of a whole request and the seed taxonomy."""
+
+import datetime as dt
+
+import pytest
+
+from search.taxonomy import seed_taxonomy
+from search.understanding import read_request
+from search.understanding.declined import without_declined
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return seed_taxonomy()
+
+
+def codes(taxonomy, text: str) -> list[str]:
+    return taxonomy.capabilities_in(read_request(text, TODAY).words)
+
+
+def kept(text: str) -> str:
+    return " ".join(without_declined(text).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "Catering mamy już zamówiony gdzie indziej. Potrzeba 8 osób do szatni.",
+            ". Potrzeba 8 osób do szatni.",
+        ),
+        (
+            "Szukamy firmy do sprzątania, cateringu nie potrzebujemy.",
+            "Szukamy firmy do sprzątania, .",
+        ),
+        (
+            "Mamy już sprawdzonego dostawcę pieczywa, szukamy cateringu na wesele.",
+            ", szukamy cateringu na wesele.",
+        ),
+        ("Transport is already arranged, we need 200 aprons sewn.", ", we need 200 aprons sewn."),
+        (
+            "We need cleaning after the event - catering is handled in-house.",
+            "We need cleaning after the event - .",
+        ),
+        # A cue that points back takes the clause before it too.
+        (
+            "W budynku działa już pralnia, więc tych usług nie potrzebujemy. Szukamy ochrony.",
+            ", więc . Szukamy ochrony.",
+        ),
+        (
+            "Obsługę szatni zapewniamy we własnym zakresie; prosimy o catering.",
+            "; prosimy o catering.",
+        ),
+    ],
+)
+def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
+    assert kept(text) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Potrzebujemy cateringu już w marcu, nie później niż 15 marca.",
+        "Szukamy firmy, która już teraz przyjmie zlecenie na szycie.",
+        "Nie ma u nas kuchni, dlatego szukamy cateringu.",
+        "We need the aprons already hemmed, not later than Friday.",
+    ],
+)
+def test_now_and_not_alone_decline_nothing(text):
+    assert kept(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "declined"),
+    [
+        (
+            "Organizujemy kongres dla 400 osób i szukamy ekipy do obsługi szatni i rejestracji "
+            "gości. Catering mamy już zamówiony gdzie indziej.",
+            "event_support",
+            "catering",
+        ),
+        (
+            "Szukamy firmy do prania pościeli i ręczników. Sprzątanie pokoi robimy we własnym "
+            "zakresie, więc tego nie potrzebujemy.",
+            "laundry",
+            "cleaning",
+        ),
+        (
+            "We are looking for someone to sew 300 tote bags. Printing is already arranged "
+            "with our usual print shop.",
+            "sewing",
+            "printing",
+        ),
+    ],
+)
+def test_a_request_asks_only_for_the_work_it_does_not_decline(taxonomy, text, asked, declined):
+    found = codes(taxonomy, text)
+    assert asked in found
+    assert declined not in found
+    # The same words without the declining clause would ask for it: the rule is what removes it.
+    assert declined in taxonomy.capabilities_in(text)
