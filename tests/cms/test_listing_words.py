@@ -98,6 +98,9 @@ def test_search_page_explains_with_labels_not_codes(client, sewing_directory):
     html = client.get("/en/search/", {"q": "sewing aprons"}).content.decode()
     assert "sewing, tailoring" in html
     assert "does sewing;" not in html
+    # In Polish the reason names the kinds of work as a list, as it names the words.
+    polish = re.sub(r"\s+", " ", client.get("/search/", {"q": "szycie fartuchów"}).content.decode())
+    assert "Dlaczego:</strong> rodzaje pracy: szycie, krawiectwo;" in polish
 
 
 def test_capability_counts_apply_the_chosen_voivodeship(client, sewing_directory):
