@@ -2468,6 +2468,54 @@ THINGS: dict[str, tuple[str, ...]] = {
 }
 
 # code: (Polish label, English label, usual issuer)
+# Work buyers ask for that no kind of work here covers, named with a word of one that does:
+# "czyszczenie przewodów kominowych" is a chimney sweep's job, not office cleaning; "montaż
+# klimatyzacji" an installer's, not light assembly in a workshop. Taken from the CPV groups
+# of building installation (45300000), the repair of vehicles (50100000) and chimney
+# sweeping (90915000), kept to phrases that hold a word of the vocabulary above: a phrase
+# with none changes nothing (a request naming no kind of work finds only profiles sharing
+# most of its words). The taxonomy reads a kind of work named only inside one of these as
+# part of it (search/taxonomy.py); the phrases live in code, not in the admin, since they
+# name no capability a cooperative could tick.
+OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
+    "chimney_sweeping": (
+        "czyszczenie kominów",
+        "czyszczenie przewodów kominowych",
+        "czyszczenie przewodów wentylacyjnych",
+        "czyszczenie wentylacji",
+        "chimney sweeping",
+        "chimney cleaning",
+        "duct cleaning",
+    ),
+    "building_installations": (
+        "montaż klimatyzacji",
+        "montaż klimatyzatorów",
+        "montaż pompy ciepła",
+        "montaż fotowoltaiki",
+        "montaż paneli fotowoltaicznych",
+        "montaż instalacji fotowoltaicznej",
+        "montaż instalacji elektrycznej",
+        "montaż alarmu",
+        "montaż monitoringu",
+        "montaż kamer",
+        "montaż windy",
+        "montaż rusztowań",
+        "air conditioning installation",
+        "solar panel installation",
+        "heat pump installation",
+        "cctv installation",
+    ),
+    "vehicle_repair": (
+        "naprawa samochodów",
+        "naprawa samochodów dostawczych",
+        "naprawa pojazdów",
+        "malowanie samochodów",
+        "car repair",
+        "vehicle repair",
+    ),
+}
+
+
 CERTIFICATIONS = {
     "haccp": ("HACCP", "HACCP", ""),
     "sanepid": (

@@ -52,7 +52,7 @@ from functools import lru_cache
 import simplemma
 
 from cooperatives.models import Capability
-from cooperatives.vocabulary import CAPABILITIES, THINGS, work_terms
+from cooperatives.vocabulary import CAPABILITIES, OUTSIDE_WORK, THINGS, work_terms
 from search.analysis import Lexicon, fold, stem, stems, words
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
@@ -252,6 +252,10 @@ class Taxonomy:
 
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     phrases: dict[str, list[Phrase]] = field(default_factory=dict)
+    # Work no capability covers (cooperatives/vocabulary.py OUTSIDE_WORK): found like the
+    # capabilities' phrases, so that a capability named only inside one is dropped, but never
+    # returned as a capability.
+    outside: dict[str, list[Phrase]] = field(default_factory=dict)
     _by_key: dict[str, set[Phrase]] = field(default_factory=lambda: defaultdict(set))
     # Vocabulary keys by what is left of them after deleting the letters a typo may add.
     _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -271,7 +275,15 @@ class Taxonomy:
         kept = [phrase for phrase in phrases if any(not w.generic for w in phrase.words)]
         self.phrases[code] = kept
         self.labels[code] = (label_pl, label_en)
-        for phrase in kept:
+        self._index(kept)
+
+    def add_outside(self, name: str, texts: tuple[str, ...]) -> None:
+        """Phrases of work no capability covers, under ``name`` (see ``outside``)."""
+        self.outside[name] = [Phrase(name, _phrase_words(text)) for text in texts]
+        self._index(self.outside[name])
+
+    def _index(self, phrases: list[Phrase]) -> None:
+        for phrase in phrases:
             for word in phrase.words:
                 for key in word.keys:
                     self._by_key[key].add(phrase)
@@ -295,7 +307,13 @@ class Taxonomy:
         return {
             code: [phrase for phrase, _span in found]
             for code, found in self._found_with_spans(text, lexicon).items()
+            if code in self.phrases
         }
+
+    def outside_work_in(self, text: str, lexicon: Lexicon | None = None) -> list[str]:
+        """The names of the work no capability covers that ``text`` asks for."""
+        found = self._found_with_spans(text, lexicon)
+        return [name for name in self.outside if name in found]
 
     def _found_with_spans(
         self, text: str, lexicon: Lexicon | None
@@ -402,6 +420,12 @@ def seed_taxonomy() -> Taxonomy:
         taxonomy.add(
             code, seed.label_pl, seed.label_en, list(work_terms(code)), THINGS.get(code, ())
         )
+    return _with_outside_work(taxonomy)
+
+
+def _with_outside_work(taxonomy: Taxonomy) -> Taxonomy:
+    for name, texts in OUTSIDE_WORK.items():
+        taxonomy.add_outside(name, texts)
     return taxonomy
 
 
@@ -417,4 +441,4 @@ def load_taxonomy() -> Taxonomy:
             capability.synonym_list(),
             capability.thing_list(),
         )
-    return taxonomy
+    return _with_outside_work(taxonomy)

@@ -32,7 +32,7 @@ KIND_NDCG_FLOOR = {
     "long_email": 0.92,
     "mixed": 0.95,
     "no_diacritics": 0.89,
-    "nothing": 0.86,
+    "nothing": 0.92,
     "quantity": 0.87,
     "region": 0.95,
     "short": 0.92,
@@ -46,7 +46,7 @@ KIND_MRR_FLOOR = {
     "long_email": 0.98,
     "mixed": 0.98,
     "no_diacritics": 0.95,
-    "nothing": 0.86,
+    "nothing": 0.92,
     "quantity": 0.95,
     "region": 0.93,
     "short": 0.98,
@@ -74,8 +74,8 @@ ROUNDS = {
     "round3_needs.jsonl": {
         "sha256": "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6",
         "size": 40,
-        "ndcg": {"long_email": 0.82, "unusual_words": 0.93},
-        "mrr": {"long_email": 0.88, "unusual_words": 0.98},
+        "ndcg": {"long_email": 0.88, "unusual_words": 0.93},
+        "mrr": {"long_email": 0.92, "unusual_words": 0.98},
     },
     # Its first, blind score: 0.832 nDCG@5 (objects named 0.631); after things were told
     # from work (search/taxonomy.py), before any tuning on it: 0.842 (0.666). Then tuned on
@@ -89,12 +89,13 @@ ROUNDS = {
     # Its first, blind score: 0.667 nDCG@5 (long e-mails 0.832, unusual words 0.502). Then
     # tuned on (docs/vocabulary.md, "Round 5": names in quotes, the per-trade vocabulary):
     # 0.901 (long e-mails 0.867, unusual words 0.934); with declined work read as such
-    # (search/understanding/declined.py) 0.933 (long e-mails 0.932); floors 0.03 under that.
+    # (search/understanding/declined.py) 0.933 (long e-mails 0.932); with work no kind
+    # covers (chimney sweeping) 0.950 (unusual words 0.968); floors 0.03 under that.
     "round5_needs.jsonl": {
         "sha256": "1d2b3e4174b012f3641bb2df9adc99ee622f9d47666ec7db38d78fe43b86d429",
         "size": 60,
-        "ndcg": {"long_email": 0.90, "unusual_words": 0.90},
-        "mrr": {"long_email": 0.92, "unusual_words": 0.93},
+        "ndcg": {"long_email": 0.90, "unusual_words": 0.93},
+        "mrr": {"long_email": 0.92, "unusual_words": 0.97},
     },
 }
 

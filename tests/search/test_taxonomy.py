@@ -95,3 +95,26 @@ def test_one_edit_tolerance():
     assert within_one_edit("szycei", "szycie")  # a swap of neighbouring letters is one edit
     assert not within_one_edit("szycie", "szyciowe")
     assert not within_one_edit("ceramika", "cement")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "outside"),
+    [
+        # A kind of work named only inside work none covers is part of that work...
+        ("Przeczyszczenie przewodów kominowych w kamienicy", [], ["chimney_sweeping"]),
+        ("montaż paneli fotowoltaicznych na dachu hali", [], ["building_installations"]),
+        ("montaż klimatyzacji w biurze", [], ["building_installations"]),
+        ("naprawa samochodów dostawczych z floty", [], ["vehicle_repair"]),
+        # ...named beside it, it is still asked for;
+        ("sprzątanie biura i montaż klimatyzacji", ["cleaning"], ["building_installations"]),
+        # and the same words alone keep their kinds of work.
+        ("czyszczenie wykładzin w biurze", ["cleaning"], []),
+        ("montaż lamp biurkowych", ["light_assembly"], []),
+        ("transport mebli samochodem dostawczym", ["transport_delivery"], []),
+    ],
+)
+def test_work_no_kind_covers_takes_the_kind_named_only_inside_it(text, codes, outside):
+    taxonomy = load_taxonomy()
+    assert taxonomy.capabilities_in(text) == codes
+    assert taxonomy.outside_work_in(text) == outside
+    assert set(taxonomy.matches(text)) == set(codes)
