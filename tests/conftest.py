@@ -122,16 +122,27 @@ def indexed_directory(small_directory, search_index):
 
 
 @pytest.fixture
-def elasticsearch_down(settings):
-    """Point the client at a port where nothing listens: a real, unreachable endpoint."""
+def stop_elasticsearch(settings):
+    """Call it to point the client at a real port where nothing listens: a real, unreachable
+    endpoint. Put back (the cached client dropped) when the test ends, before the fixtures
+    requested ahead of this one, such as the test's index, are torn down."""
     from search.client import get_client
 
     reachable = settings.ELASTICSEARCH_URL
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    get_client.cache_clear()
-    yield
+
+    def stop():
+        settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+        get_client.cache_clear()
+
+    yield stop
     settings.ELASTICSEARCH_URL = reachable
     get_client.cache_clear()
+
+
+@pytest.fixture
+def elasticsearch_down(stop_elasticsearch):
+    """Elasticsearch unreachable from the start of the test."""
+    stop_elasticsearch()
 
 
 @pytest.fixture

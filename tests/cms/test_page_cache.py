@@ -316,23 +316,10 @@ def test_a_message_shown_once_is_neither_kept_nor_shown_to_anyone_else(directory
     assert message not in visitor.get("/").content.decode()  # shown once
 
 
-@pytest.fixture
-def stop_elasticsearch(directory, settings):
-    """Call it to point the client at a real port where nothing listens (as
-    tests/conftest.py's elasticsearch_down does); put back before the index is removed."""
-    reachable = settings.ELASTICSEARCH_URL
-
-    def stop():
-        settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-        get_client.cache_clear()
-
-    yield stop
-    settings.ELASTICSEARCH_URL = reachable
-    get_client.cache_clear()
-
-
 @pytest.mark.parametrize("path", ["/search/?q=szycie", "/find/?q=catering+na+konferencję"])
-def test_search_and_matching_pages_ask_elasticsearch_every_time(stop_elasticsearch, path):
+def test_search_and_matching_pages_ask_elasticsearch_every_time(
+    directory, stop_elasticsearch, path
+):
     assert _visit(path)[0].status_code == 200
     again = _visit(path)[0]
     assert again.status_code == 200 and again.context is not None
@@ -342,7 +329,7 @@ def test_search_and_matching_pages_ask_elasticsearch_every_time(stop_elasticsear
     assert _visit(path)[0].status_code == 503
 
 
-def test_the_matching_api_asks_elasticsearch_every_time(stop_elasticsearch):
+def test_the_matching_api_asks_elasticsearch_every_time(directory, stop_elasticsearch):
     assert _visit("/api/v1/match", data={"q": "szycie fartuchów"})[0].status_code == 200
     stop_elasticsearch()
     assert _visit("/api/v1/match", data={"q": "szycie fartuchów"})[0].status_code == 503

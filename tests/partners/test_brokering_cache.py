@@ -52,21 +52,6 @@ def _unmatched(user) -> list[str] | None:
     return None if queue.unmatched is None else [item.need.slug for item in queue.unmatched]
 
 
-@pytest.fixture
-def stop_elasticsearch(settings):
-    """Call it to point the client at a real port where nothing listens; put back (and the
-    cached client dropped) before the test's index is removed."""
-    reachable = settings.ELASTICSEARCH_URL
-
-    def stop():
-        settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-        get_client.cache_clear()
-
-    yield stop
-    settings.ELASTICSEARCH_URL = reachable
-    get_client.cache_clear()
-
-
 def test_the_queue_keeps_the_matchers_answer_until_a_need_changes(directory, stop_elasticsearch):
     admin = UserFactory(is_staff=True, is_superuser=True)
     assert _unmatched(admin) == ["kubki", "zegary"]

@@ -1,24 +1,9 @@
 """Work a request declines is not asked for: the clause rule of search.understanding.declined,
 on its own and through the reading of a whole request and the seed taxonomy."""
 
-import datetime as dt
-
 import pytest
 
-from search.taxonomy import seed_taxonomy
-from search.understanding import read_request
 from search.understanding.declined import without_declined
-
-TODAY = dt.date(2026, 11, 30)
-
-
-@pytest.fixture(scope="module")
-def taxonomy():
-    return seed_taxonomy()
-
-
-def codes(taxonomy, text: str) -> list[str]:
-    return taxonomy.capabilities_in(read_request(text, TODAY).words)
 
 
 def kept(text: str) -> str:
@@ -96,8 +81,10 @@ def test_now_and_not_alone_decline_nothing(text):
         ),
     ],
 )
-def test_a_request_asks_only_for_the_work_it_does_not_decline(taxonomy, text, asked, declined):
-    found = codes(taxonomy, text)
+def test_a_request_asks_only_for_the_work_it_does_not_decline(
+    taxonomy, kinds_read, text, asked, declined
+):
+    found = kinds_read(text)
     assert asked in found
     assert declined not in found
     # The same words without the declining clause would ask for it: the rule is what removes it.

@@ -1,24 +1,9 @@
 """Names in quotes are who writes, not the work: the rule of search.understanding.names, on
 its own and through the reading of a whole request and the seed taxonomy."""
 
-import datetime as dt
-
 import pytest
 
-from search.taxonomy import seed_taxonomy
-from search.understanding import read_request
 from search.understanding.names import is_name, quoted_names, without_names
-
-TODAY = dt.date(2026, 11, 30)
-
-
-@pytest.fixture(scope="module")
-def taxonomy():
-    return seed_taxonomy()
-
-
-def codes(taxonomy, text: str) -> list[str]:
-    return taxonomy.capabilities_in(read_request(text, TODAY).words)
 
 
 @pytest.mark.parametrize(
@@ -61,18 +46,18 @@ def test_one_capitalised_word_is_a_name_only_after_a_kind_of_organisation():
     assert not is_name("Sprzątanie", "usługa ")
 
 
-def test_a_name_of_a_table_asks_for_no_carpentry(taxonomy):
+def test_a_name_of_a_table_asks_for_no_carpentry(kinds_read):
     text = (
         "Dzień dobry, Stowarzyszenie „Wspólny Stół” z Łowicza szuka kogoś, kto raz w "
         "tygodniu rozwiezie paczki z magazynu autem dostawczym do rodzin w gminie."
     )
-    assert codes(taxonomy, text) == ["transport_delivery"]
+    assert kinds_read(text) == ["transport_delivery"]
     # The same request with the name written without quotes is read word by word.
     unquoted = text.replace("„Wspólny Stół”", "Wspólny Stół")
-    assert codes(taxonomy, unquoted) == ["carpentry", "transport_delivery"]
+    assert kinds_read(unquoted) == ["carpentry", "transport_delivery"]
 
 
-def test_work_in_quotes_is_still_read_as_work(taxonomy):
-    assert codes(taxonomy, "szukamy firmy do „sprzątania po remoncie” biura") == ["cleaning"]
-    assert codes(taxonomy, "Restauracja „Stoły i Ławy” zamawia obrusy") == ["sewing"]
-    assert codes(taxonomy, "zamawiamy „stoły i ławy” do ogródka") == ["carpentry"]
+def test_work_in_quotes_is_still_read_as_work(kinds_read):
+    assert kinds_read("szukamy firmy do „sprzątania po remoncie” biura") == ["cleaning"]
+    assert kinds_read("Restauracja „Stoły i Ławy” zamawia obrusy") == ["sewing"]
+    assert kinds_read("zamawiamy „stoły i ławy” do ogródka") == ["carpentry"]
