@@ -6,6 +6,7 @@ those variables point at. Tests get their own database (pytest-django's
 ``test_`` copy) and their own index prefix, and remove both at the end.
 """
 
+import copy
 import io
 from pathlib import Path
 
@@ -87,13 +88,75 @@ def _fresh_word_forms():
 
 SMALL_DIRECTORY = Path(__file__).parent / "data" / "small_directory.jsonl"
 
+# Data shared by a module's ordinary tests. Building a directory (the public import, pages,
+# an index) costs most of a test's time, and most tests only read it; so, like Django's
+# ``setUpTestData``, the module builds it once inside one transaction, every test runs in a
+# savepoint of it (pytest-django's ``db`` nests there) and gets a deep copy of what was
+# built, and the transaction is rolled back when the module ends. A module that runs a
+# transactional test in this session cannot sit inside a transaction: its tests build
+# their data each (the ``make test`` phases keep the two kinds of test apart).
+PER_TEST = object()
 
-@pytest.fixture
-def small_directory(db):
+
+class ModuleData:
+    def __init__(self, shared: bool, blocker):
+        self.shared = shared
+        self._blocker = blocker
+
+    def build(self, make):
+        """What ``make()`` returns, built now for the module, or ``PER_TEST``."""
+        if not self.shared:
+            return PER_TEST
+        with self._blocker.unblock():
+            return make()
+
+    @staticmethod
+    def use(built, make):
+        """A test's own copy of what the module built, or ``make()`` built for the test."""
+        return make() if built is PER_TEST else copy.deepcopy(built)
+
+
+def _runs_transactional_tests(session, module) -> bool:
+    return any(
+        item.get_closest_marker("transactional")
+        for item in session.items
+        if getattr(item, "module", None) is module
+    )
+
+
+@pytest.fixture(scope="module")
+def module_data(request, django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    if _runs_transactional_tests(request.session, request.module):
+        yield ModuleData(False, django_db_blocker)
+        return
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield ModuleData(True, django_db_blocker)
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def import_small_directory():
     """A few workshops, cooperatives, a partner, a need and a partnership, via the public import."""
     call_command(
         "import_directory", str(SMALL_DIRECTORY), stdout=io.StringIO(), stderr=io.StringIO()
     )
+
+
+@pytest.fixture(scope="module")
+def _small_directory_once(module_data):
+    return module_data.build(import_small_directory)
+
+
+@pytest.fixture
+def small_directory(_small_directory_once, db):
+    ModuleData.use(_small_directory_once, import_small_directory)
 
 
 @pytest.fixture
@@ -108,17 +171,85 @@ def search_index(db, settings):
         delete_prefixed_indices()
 
 
-@pytest.fixture
-def indexed_directory(small_directory, search_index):
-    """The small directory, indexed and searchable."""
+def index_directory():
+    """Index every cooperative of the database into fresh indices, as the worker would."""
     from cooperatives.models import CooperativePage
+    from search.client import delete_prefixed_indices, patient_client
     from search.models import IndexTask
     from search.sync import enqueue, flush
 
+    with patient_client():
+        delete_prefixed_indices()
     IndexTask.objects.all().delete()
     for page_id in CooperativePage.objects.values_list("pk", flat=True):
         enqueue("cooperative", page_id)
     flush()
+
+
+def index_state() -> list[tuple]:
+    """Which test indices exist and how many writes each has taken: a test that indexed or
+    deleted anything, or replaced an index, changes it."""
+    from django.conf import settings
+
+    from search.client import get_client, patient_client
+
+    with patient_client():
+        stats = get_client().indices.stats(
+            index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",
+            metric="indexing",
+            expand_wildcards="all",
+        )
+    return sorted(
+        (
+            name,
+            index["uuid"],
+            index["primaries"]["indexing"]["index_total"],
+            index["primaries"]["indexing"]["delete_total"],
+        )
+        for name, index in stats["indices"].items()
+    )
+
+
+def index_leaving_the_tasks() -> list[tuple]:
+    """Index the directory and roll back the database's side of it (the import's pending
+    index tasks, which a test of the directory alone may flush itself)."""
+    from django.db import transaction
+
+    savepoint = transaction.savepoint()
+    index_directory()
+    transaction.savepoint_rollback(savepoint)
+    return index_state()
+
+
+@pytest.fixture(scope="module")
+def _indexed_directory_once(_small_directory_once, module_data):
+    """The module's directory indexed once; ``state`` is how the indices looked after it."""
+    from search.client import delete_prefixed_indices, patient_client
+
+    if not module_data.shared:
+        yield PER_TEST
+        return
+    built = {"state": module_data.build(index_leaving_the_tasks)}
+    yield built
+    with patient_client():
+        delete_prefixed_indices()
+
+
+@pytest.fixture
+def indexed_directory(request, _indexed_directory_once, small_directory):
+    """The small directory, indexed and searchable. A test sharing the module's index gets it
+    as the module built it: when an earlier test wrote to it, it is indexed again from the
+    database (which the rollback has already put back)."""
+    from search.models import IndexTask
+
+    if _indexed_directory_once is PER_TEST:
+        request.getfixturevalue("search_index")
+        index_directory()
+    elif index_state() != _indexed_directory_once["state"]:
+        index_directory()
+        _indexed_directory_once["state"] = index_state()
+    else:
+        IndexTask.objects.all().delete()
 
 
 @pytest.fixture

@@ -101,11 +101,16 @@ def alias_ids(kind):
 
 
 def test_workshops_partners_and_needs_have_their_own_indices_kept_in_step(
-    search_index, small_directory
+    small_directory, search_index
 ):
-    from partners.models import Need
+    from partners.models import Need, PartnerPage
     from workshops.models import WorkshopPage
 
+    # Each kind, saved again into the emptied indices, queues its own task.
+    WorkshopPage.objects.get(slug="wtz-testowo").save_revision().publish()
+    PartnerPage.objects.get(slug="firma-testowa").save_revision().publish()
+    Need.objects.get(slug="fartuchy-2000").save()
+    assert IndexTask.objects.count() == 3
     flush()
     assert alias_ids("workshop") == ["wtz-testowo"]
     assert alias_ids("partner") == ["firma-testowa"]
