@@ -94,7 +94,9 @@ SMALL_DIRECTORY = Path(__file__).parent / "data" / "small_directory.jsonl"
 # savepoint of it (pytest-django's ``db`` nests there) and gets a deep copy of what was
 # built, and the transaction is rolled back when the module ends. A module that runs a
 # transactional test in this session cannot sit inside a transaction: its tests build
-# their data each (the ``make test`` phases keep the two kinds of test apart).
+# their data each (the ``make test`` phases keep the two kinds of test apart). A test sees
+# all the module has built so far, not only what it asked for: find rows by slug, not by
+# being the only one.
 PER_TEST = object()
 
 

@@ -22,6 +22,7 @@ from cms.models import HomePage, Organisation, Voivodeship
 from cooperatives.models import Capability, CooperativeIndexPage, CooperativePage
 from partners.models import PartnerPage, Partnership
 from tests.cms.factories import OrganisationFactory, RegionalCentreFactory, UserFactory, member_of
+from tests.conftest import ModuleData
 from tests.workshops.factories import WorkshopPageFactory
 from workshops.models import WorkshopIndexPage, WorkshopPage
 
@@ -48,10 +49,9 @@ def regional_centre(teryt, name):
     return RegionalCentreFactory(name=name, voivodeship=Voivodeship.objects.get(teryt=teryt))
 
 
-@pytest.fixture
-def world(small_directory):
-    """The small directory with editors, moderators of three regions, and workshops a draft
-    may link: one public, one unpublished, one behind a password."""
+def build_world() -> dict:
+    """Editors, moderators of three regions, and workshops a draft may link: one public, one
+    unpublished, one behind a password (on the small directory)."""
     igla = CooperativePage.objects.get(slug="ss-igla")  # Wielkopolska, links Testowo
     testowo = WorkshopPage.objects.get(slug="wtz-testowo")  # Wielkopolska
     firma = PartnerPage.objects.get(slug="firma-testowa")  # Mazowsze
@@ -88,6 +88,16 @@ def world(small_directory):
         "moderator_mazowsze": member_of(regional_centre("14", "ROPS Warszawa")),
         "moderator_lodz": member_of(regional_centre("10", "ROPS Łódź")),
     }
+
+
+@pytest.fixture(scope="module")
+def _world_once(_small_directory_once, module_data):
+    return module_data.build(build_world)
+
+
+@pytest.fixture
+def world(_world_once, small_directory):
+    return ModuleData.use(_world_once, build_world)
 
 
 # -- the draft of each page type

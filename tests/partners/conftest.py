@@ -6,12 +6,18 @@ from cms.models import Organisation
 from cooperatives.models import CooperativePage
 from partners.models import PartnerPage, Quote
 from tests.cms.factories import OrganisationFactory, member_of
+from tests.conftest import ModuleData
 from tests.partners.factories import Market, build_market
 
 
+@pytest.fixture(scope="module")
+def _market_once(_small_directory_once, module_data):
+    return module_data.build(build_market)
+
+
 @pytest.fixture
-def market(small_directory) -> Market:
-    return build_market()
+def market(_market_once, small_directory) -> Market:
+    return ModuleData.use(_market_once, build_market)
 
 
 @pytest.fixture
@@ -22,8 +28,7 @@ def attachments_removed(db):
         quote.attachment.delete(save=False)
 
 
-@pytest.fixture
-def people(indexed_directory):
+def add_people() -> dict:
     """A member of the small directory's company and one of its cooperative Igła."""
     company = OrganisationFactory(
         name="Firma", kind=Organisation.Kind.COMPANY, page=PartnerPage.objects.get()
@@ -31,3 +36,13 @@ def people(indexed_directory):
     igla = CooperativePage.objects.get(slug="ss-igla")
     coop = OrganisationFactory(name="Igła", page=igla)
     return {"company": member_of(company), "coop": member_of(coop), "igla": igla}
+
+
+@pytest.fixture(scope="module")
+def _people_once(_indexed_directory_once, module_data):
+    return module_data.build(add_people)
+
+
+@pytest.fixture
+def people(_people_once, indexed_directory):
+    return ModuleData.use(_people_once, add_people)

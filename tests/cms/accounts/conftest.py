@@ -6,10 +6,10 @@ import pytest
 from cms.models import Registration, Voivodeship
 from cooperatives.models import CooperativePage
 from tests.cms.factories import RegionalCentreFactory, UserFactory, member_of
+from tests.conftest import ModuleData
 
 
-@pytest.fixture
-def regions(small_directory):
+def two_regions() -> dict:
     wielkopolskie = Voivodeship.objects.get(teryt="30")
     lodzkie = Voivodeship.objects.get(teryt="10")
     return {
@@ -24,6 +24,16 @@ def regions(small_directory):
         "rops_lodzkie": member_of(RegionalCentreFactory(name="ROPS Łódź", voivodeship=lodzkie)),
         "admin": UserFactory(is_staff=True, is_superuser=True),
     }
+
+
+@pytest.fixture(scope="module")
+def _regions_once(_small_directory_once, module_data):
+    return module_data.build(two_regions)
+
+
+@pytest.fixture
+def regions(_regions_once, small_directory):
+    return ModuleData.use(_regions_once, two_regions)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import json
 import re
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -23,6 +24,7 @@ from cooperatives.models import CooperativeIndexPage, CooperativePage
 from partners.models import Need, PartnerPage
 from search.query import MatchRequest, match
 from tests.cms.factories import MembershipFactory, OrganisationFactory, UserFactory, member_of
+from tests.conftest import ModuleData
 
 pytestmark = pytest.mark.django_db
 
@@ -127,14 +129,24 @@ MORE_RECORDS = [
 UNMATCHED_IN_WIELKOPOLSKA = {"zegary", "catering-gniezno"}
 
 
-@pytest.fixture
-def regions(small_directory, tmp_path):
-    """The small directory and the records above, through the public import; "Szkic" is
-    then unpublished, so it is a draft."""
-    path = tmp_path / "more.jsonl"
+def import_more_records(folder: Path) -> None:
+    """The records above, through the public import; "Szkic" is then unpublished, so it is
+    a draft."""
+    path = folder / "more.jsonl"
     path.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in MORE_RECORDS))
     call_command("import_directory", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     CooperativePage.objects.get(slug="ss-szkic").unpublish()
+
+
+@pytest.fixture(scope="module")
+def _regions_once(_small_directory_once, module_data, tmp_path_factory):
+    return module_data.build(lambda: import_more_records(tmp_path_factory.mktemp("regions")))
+
+
+@pytest.fixture
+def regions(_regions_once, small_directory, tmp_path):
+    """The small directory and the records above."""
+    ModuleData.use(_regions_once, lambda: import_more_records(tmp_path))
 
 
 @pytest.fixture
@@ -509,7 +521,10 @@ def test_anonymous_visitor_is_sent_to_log_in(client, db):
 def test_company_and_cooperative_members_get_a_403_page_pointing_to_the_statistics(
     client, small_directory, kind
 ):
-    page = PartnerPage.objects.get() if kind == "company" else CooperativePage.objects.first()
+    if kind == "company":
+        page = PartnerPage.objects.get(slug="firma-testowa")
+    else:
+        page = CooperativePage.objects.get(slug="ss-igla")
     client.force_login(member_of(OrganisationFactory(kind=kind, page=page)))
     response = client.get("/dashboard/")
     assert response.status_code == 403
