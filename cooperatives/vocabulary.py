@@ -2472,11 +2472,11 @@ THINGS: dict[str, tuple[str, ...]] = {
 # "czyszczenie przewodów kominowych" is a chimney sweep's job, not office cleaning; "montaż
 # klimatyzacji" an installer's, not light assembly in a workshop. Taken from the CPV groups
 # of building installation (45300000), the repair of vehicles (50100000) and chimney
-# sweeping (90915000), kept to phrases that hold a word of the vocabulary above: a phrase
-# with none changes nothing (a request naming no kind of work finds only profiles sharing
-# most of its words). The taxonomy reads a kind of work named only inside one of these as
-# part of it (search/taxonomy.py); the phrases live in code, not in the admin, since they
-# name no capability a cooperative could tick.
+# sweeping (90915000). The taxonomy reads a kind of work named only inside one of these as
+# part of it (search/taxonomy.py), and a request that names one and no kind of work anyone
+# here does matches nobody (search/query.py, only_work_nobody_does), whatever words it
+# shares with profiles; the pages then say which work nobody here does. The phrases live in
+# code, not in the admin, since they name no capability a cooperative could tick.
 OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     "chimney_sweeping": (
         "czyszczenie kominów",
@@ -2510,9 +2510,36 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "naprawa samochodów dostawczych",
         "naprawa pojazdów",
         "malowanie samochodów",
+        # CPV 50112000-50118000: body work, brakes, tyres, servicing of lorries and trailers.
+        "naprawa ciężarówek",
+        "naprawa naczep",
+        "naprawy blacharsko-lakiernicze",
+        "usługi blacharskie",
+        "lakierowanie pojazdów",
+        "wymiana klocków hamulcowych",
+        "wymiana tarcz hamulcowych",
+        "wymiana opon",
+        "serwis pojazdów",
         "car repair",
         "vehicle repair",
+        "truck repair",
+        "bodywork repair",
+        "brake repair",
+        "tyre fitting",
     ),
+}
+
+# What a page calls each of them when it tells the buyer nobody here does it (Polish, English).
+OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
+    "chimney_sweeping": (
+        "czyszczenie kominów i wentylacji",
+        "chimney and ventilation duct cleaning",
+    ),
+    "building_installations": (
+        "montaż instalacji w budynkach (klimatyzacja, fotowoltaika, elektryka, alarmy)",
+        "building installations (air conditioning, solar panels, wiring, alarms)",
+    ),
+    "vehicle_repair": ("naprawa pojazdów", "vehicle repair"),
 }
 
 

@@ -201,6 +201,12 @@ class MatchResultOut(Schema):
     relaxed: RelaxedOut | None = Field(
         None, description="when nothing matches: what dropping one condition would find"
     )
+    outside_work: list[str] | None = Field(
+        None,
+        description="work the text asks for that no kind of work here covers "
+        "(vehicle_repair, chimney_sweeping, building_installations); asked alone, "
+        "nothing matches",
+    )
 
 
 class DirectoryParams(Location):

@@ -17,10 +17,12 @@ from search.query import (
     MatchRequest,
     asks_nothing,
     explain,
+    only_work_nobody_does,
     reserved_statement,
     scored_query,
     understand,
     within,
+    work_outside,
 )
 from search.sync import UNAVAILABLE
 
@@ -47,6 +49,8 @@ class DirectoryPage:
     # The town the words named, and the kinds of work they ask for.
     place: Place | None = None
     capabilities: list[str] = field(default_factory=list)
+    # Work the words ask for that nobody here does (MatchResult.outside).
+    outside: list[str] = field(default_factory=list)
 
 
 def search_directory(
@@ -68,6 +72,11 @@ def search_directory(
     art. 94 (cooperatives.models.reserved)."""
     request = MatchRequest(text=text, lat=lat, lon=lon, radius_km=radius_km)
     request, place, codes, lexicon = understand(request)
+    outside = work_outside(request, lexicon)
+    if outside and not codes:
+        # Only work nobody here does: no profile, as the matcher says (not the whole list).
+        empty = {"capabilities": {}, "voivodeships": {}}
+        return DirectoryPage(0, page, [], empty, place, codes, outside)
     filters = within(request)
     if capability:
         filters.append(Q("term", capabilities=capability))
@@ -126,6 +135,7 @@ def search_directory(
         facets=facets,
         place=place,
         capabilities=codes,
+        outside=outside,
     )
 
 
@@ -136,6 +146,8 @@ def profiles_for_words(kind: str, text: str) -> list[int] | None:
     gives the profiles within :data:`NEAR_TOWN_KM` of it, nearest first. None when
     the words ask for nothing the engine can search."""
     request, place, codes, lexicon = understand(MatchRequest(text=text))
+    if kind == "cooperative" and only_work_nobody_does(request, codes, lexicon):
+        return []
     search = Search(using=get_client(), index=DOCUMENTS[kind].alias_name()).source(False)
     if not asks_nothing(request, codes, lexicon):
         query = scored_query(request, codes, lexicon, within(request))

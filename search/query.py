@@ -183,6 +183,8 @@ class MatchResult:
     deadline: dt.date | None = None
     # When no cooperative does every part of a mixed request: two that do them together.
     pair: list[Match] = field(default_factory=list)
+    # Work the words ask for that no kind of work here covers (Taxonomy.outside), by name.
+    outside: list[str] = field(default_factory=list)
 
     @property
     def parts(self) -> list[str]:
@@ -209,6 +211,8 @@ class MatchResult:
             data["deadline"] = self.deadline.isoformat()
         if self.pair:
             data["pair"] = [match.slug for match in self.pair]
+        if self.outside:
+            data["outside_work"] = self.outside
         return data
 
 
@@ -507,6 +511,19 @@ def asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool
     return not codes and not stems(need.text, lexicon)
 
 
+def work_outside(need: MatchRequest, lexicon: Lexicon) -> list[str]:
+    """The work no kind of work here covers that the (understood) words ask for, by name."""
+    taxonomy, _lexicon = taxonomy_and_lexicon()
+    return taxonomy.outside_work_in(need.text, lexicon)
+
+
+def only_work_nobody_does(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:
+    """The words ask for work nobody here does and for no kind of work anyone does: nobody
+    matches, whatever the other words ("naprawa samochodów dostawczych" shares words with a
+    carrier's profile, "montaż klimatyzacji w biurze" with an office cleaner's)."""
+    return not codes and bool(work_outside(need, lexicon))
+
+
 def stale_on(source: dict, day: dt.date) -> bool:
     """Whether an indexed profile is unconfirmed for :data:`STALE_AFTER_MONTHS` on ``day``:
     from the date it was confirmed (it turns stale without being indexed again), or as
@@ -547,8 +564,9 @@ def match(need: MatchRequest) -> MatchResult:
         region=need.region,
         quantity=need.quantity,
         deadline=need.deadline,
+        outside=work_outside(need, lexicon),
     )
-    if asks_nothing(need, codes, lexicon):
+    if asks_nothing(need, codes, lexicon) or (answer.outside and not codes):
         return answer
     search = build_search(need, codes, lexicon)
     if need.quantity:
@@ -638,7 +656,9 @@ def needs_without_match(needs) -> set[int]:
         question, _place, codes, lexicon = understand(
             replace(MatchRequest.from_need(saved), limit=1)
         )
-        if not asks_nothing(question, codes, lexicon):
+        if not asks_nothing(question, codes, lexicon) and not only_work_nobody_does(
+            question, codes, lexicon
+        ):
             asked.append(saved.pk)
             multi = multi.add(build_search(question, codes, lexicon))
     answered = zip(asked, multi.execute() if asked else [], strict=True)

@@ -52,7 +52,13 @@ from functools import lru_cache
 import simplemma
 
 from cooperatives.models import Capability
-from cooperatives.vocabulary import CAPABILITIES, OUTSIDE_WORK, THINGS, work_terms
+from cooperatives.vocabulary import (
+    CAPABILITIES,
+    OUTSIDE_WORK,
+    OUTSIDE_WORK_LABELS,
+    THINGS,
+    work_terms,
+)
 from search.analysis import Lexicon, fold, stem, stems, words
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
@@ -256,6 +262,7 @@ class Taxonomy:
     # capabilities' phrases, so that a capability named only inside one is dropped, but never
     # returned as a capability.
     outside: dict[str, list[Phrase]] = field(default_factory=dict)
+    outside_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_key: dict[str, set[Phrase]] = field(default_factory=lambda: defaultdict(set))
     # Vocabulary keys by what is left of them after deleting the letters a typo may add.
     _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -277,9 +284,11 @@ class Taxonomy:
         self.labels[code] = (label_pl, label_en)
         self._index(kept)
 
-    def add_outside(self, name: str, texts: tuple[str, ...]) -> None:
-        """Phrases of work no capability covers, under ``name`` (see ``outside``)."""
+    def add_outside(self, name: str, texts: tuple[str, ...], labels: tuple[str, str]) -> None:
+        """Phrases of work no capability covers, under ``name`` (see ``outside``), and what
+        a page calls it (Polish, English)."""
         self.outside[name] = [Phrase(name, _phrase_words(text)) for text in texts]
+        self.outside_labels[name] = labels
         self._index(self.outside[name])
 
     def _index(self, phrases: list[Phrase]) -> None:
@@ -323,11 +332,28 @@ class Taxonomy:
             for key in self._keys_meant(word, lexicon):
                 positions[key].add(position)
         candidates = {phrase for key in positions for phrase in self._by_key[key]}
-        spans = {}
+        spans, placed = {}, {}
         for phrase in candidates:
             at = [set().union(*(positions[key] for key in word.keys)) for word in phrase.words]
             if all(at):
                 spans[phrase] = _Span.of(phrase, at)
+                placed[phrase] = at
+        # The words of work nobody here does are its own, wherever they stand (a repeated
+        # one refers back to it: "montaż instalacji fotowoltaicznej … wykona montaż do
+        # końca maja"): a kind of work that can only be read with one of them is not asked
+        # for ("auto dostawcze" from "naprawa samochodów dostawczych. Mamy sześć aut").
+        taken = frozenset().union(*(spans[p].core for p in spans if p.code in self.outside))
+        if taken:
+            spans = {
+                phrase: span
+                for phrase, span in spans.items()
+                if phrase.code in self.outside
+                or all(
+                    where - taken
+                    for word, where in zip(phrase.words, placed[phrase], strict=True)
+                    if not word.generic
+                )
+            }
         found: dict[str, list[tuple[Phrase, _Span]]] = defaultdict(list)
         for phrase, span in spans.items():
             if not any(
@@ -425,7 +451,7 @@ def seed_taxonomy() -> Taxonomy:
 
 def _with_outside_work(taxonomy: Taxonomy) -> Taxonomy:
     for name, texts in OUTSIDE_WORK.items():
-        taxonomy.add_outside(name, texts)
+        taxonomy.add_outside(name, texts, OUTSIDE_WORK_LABELS[name])
     return taxonomy
 
 

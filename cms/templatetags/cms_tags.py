@@ -58,6 +58,18 @@ def json_ld(context, page):
 
 
 @register.filter
+def work_nobody_does(names) -> str:
+    """Names of work no kind of work here covers (``MatchResult.outside``) as the page's
+    language calls them: ["vehicle_repair"] → "naprawa pojazdów"."""
+    taxonomy, _lexicon = taxonomy_and_lexicon()
+    english = (get_language() or "pl").startswith("en")
+    return "; ".join(
+        taxonomy.outside_labels[name][english] if name in taxonomy.outside_labels else name
+        for name in names or ()
+    )
+
+
+@register.filter
 def kinds_of_work(codes) -> str:
     """Capability codes as their labels in the page's language: ["sewing", "catering"] →
     "szycie, krawiectwo; catering, usługi gastronomiczne" (a person never reads a code).

@@ -105,6 +105,14 @@ def test_one_edit_tolerance():
         ("montaż paneli fotowoltaicznych na dachu hali", [], ["building_installations"]),
         ("montaż klimatyzacji w biurze", [], ["building_installations"]),
         ("naprawa samochodów dostawczych z floty", [], ["vehicle_repair"]),
+        # ...or read with one of its words ("auto dostawcze" from "dostawczych ... aut");
+        ("naprawa samochodów dostawczych mamy sześć aut", [], ["vehicle_repair"]),
+        # a word of it repeated is read as the same work, not as another kind;
+        (
+            "montaż instalacji fotowoltaicznej, wykona montaż do maja",
+            [],
+            ["building_installations"],
+        ),
         # ...named beside it, it is still asked for;
         ("sprzątanie biura i montaż klimatyzacji", ["cleaning"], ["building_installations"]),
         # and the same words alone keep their kinds of work.

@@ -1,0 +1,124 @@
+"""Work no kind of work here covers (car repair, chimney sweeping, building installations):
+a request for it alone finds nobody, on every page and in the API, and says so; asked
+beside work a cooperative does, the rest is matched and the page says which part nobody
+does.
+
+The carrier below writes "samochody dostawcze" in its profile, so the words of
+"naprawa samochodów dostawczych" alone would find it: the data gives a different
+answer when the rule is missing.
+"""
+
+import re
+
+import pytest
+
+from cms.models import Organisation
+from cooperatives.models import Capability, CooperativePage
+from search.models import IndexTask
+from search.query import MatchRequest, match, needs_without_match
+from search.sync import enqueue, flush
+from tests.cms.factories import OrganisationFactory, member_of
+from tests.cooperatives.factories import CooperativePageFactory
+from tests.partners.factories import NeedFactory, PartnerPageFactory
+
+pytestmark = pytest.mark.django_db
+
+CAR_REPAIR = "naprawa samochodów dostawczych"
+CLEANING_AND_AIR_CONDITIONING = "sprzątanie biura i montaż klimatyzacji"
+
+
+@pytest.fixture
+def trades(search_index):
+    rows = [
+        ("Furgonetka", "transport_delivery", "Przewóz paczek i mebli samochodami dostawczymi."),
+        ("Czysty Kąt", "cleaning", "Sprzątanie biur i klatek schodowych, mycie okien."),
+        ("Złota Rączka", "light_assembly", "Montaż i konfekcjonowanie drobnych elementów."),
+    ]
+    for title, code, description in rows:
+        CooperativePageFactory(
+            title=title,
+            capabilities=[Capability.objects.get(code=code)],
+            description=description,
+            latitude=52.41,
+            longitude=16.93,
+            city="Poznań",
+        )
+    IndexTask.objects.all().delete()
+    for page_id in CooperativePage.objects.values_list("pk", flat=True):
+        enqueue("cooperative", page_id)
+    flush()
+
+
+def names(result) -> list[str]:
+    return [item.name for item in result.results]
+
+
+def card_titles(response) -> list[str]:
+    return re.findall(r"<h3>(?:<a [^>]*>)?([^<]+)", response.content.decode())
+
+
+def test_the_words_alone_would_find_the_carrier(trades):
+    assert "Furgonetka" in names(match(MatchRequest(text="samochody dostawcze")))
+
+
+def test_work_nobody_does_finds_nobody_and_is_named(trades):
+    result = match(MatchRequest(text=CAR_REPAIR))
+    assert (result.results, result.capabilities, result.outside) == ([], [], ["vehicle_repair"])
+
+
+def test_beside_work_a_cooperative_does_the_rest_is_matched(trades):
+    result = match(MatchRequest(text=CLEANING_AND_AIR_CONDITIONING))
+    assert result.capabilities == ["cleaning"]
+    assert names(result)[0] == "Czysty Kąt"
+    assert result.outside == ["building_installations"]
+
+
+def test_the_api_returns_nothing_and_names_the_work(client, trades):
+    body = client.get("/api/v1/match", {"q": CAR_REPAIR}).json()
+    assert (body["results"], body["outside_work"]) == ([], ["vehicle_repair"])
+    found = client.get("/api/v1/match", {"q": "sprzątanie biura"}).json()
+    assert found.get("outside_work") is None and found["results"]
+
+
+def test_the_home_box_says_nobody_does_it_in_either_language(client, trades):
+    polish = client.get("/find/", {"q": CAR_REPAIR}).content.decode()
+    assert "Żadna spółdzielnia w katalogu nie wykonuje tej pracy: naprawa pojazdów." in polish
+    assert "O tę pracę warto zapytać firmę z tej branży." in polish
+    assert "Furgonetka" not in polish
+    english = client.get("/en/find/", {"q": CAR_REPAIR}).content.decode()
+    assert "No cooperative in the directory does this work: vehicle repair." in english
+
+
+def test_the_home_box_matches_the_rest_and_says_which_part_nobody_does(client, trades):
+    response = client.get("/find/", {"q": CLEANING_AND_AIR_CONDITIONING})
+    html = response.content.decode()
+    assert "nie wykonuje tej pracy: montaż instalacji w budynkach" in html
+    assert "Spółdzielnie poniżej odpowiadają na pozostałą część zapytania." in html
+    assert card_titles(response)[0] == "Czysty Kąt"
+
+
+def test_the_search_page_and_the_listing_agree_with_the_matcher(client, trades):
+    search = client.get("/search/", {"q": CAR_REPAIR})
+    assert "nie wykonuje tej pracy: naprawa pojazdów" in search.content.decode()
+    assert card_titles(search) == []
+    listing = client.get("/spoldzielnie/", {"q": CAR_REPAIR}).content.decode()
+    assert "Furgonetka" not in listing
+    # The same listing finds the carrier by its own work.
+    assert "Furgonetka" in client.get("/spoldzielnie/", {"q": "przewóz paczek"}).content.decode()
+
+
+def test_a_saved_need_for_it_says_so_and_counts_as_without_a_match(client, trades):
+    company = PartnerPageFactory(title="Flota Sp. z o.o.", slug="flota")
+    boss = member_of(OrganisationFactory(kind=Organisation.Kind.COMPANY, page=company))
+    need = NeedFactory(
+        partner=company,
+        title="Naprawa samochodów dostawczych",
+        description="Mamy sześć aut w Poznaniu.",
+        quantity="",
+    )
+    sewing = NeedFactory(partner=company, title="Przewóz mebli", description="", quantity="")
+    client.force_login(boss)
+    html = client.get(f"/needs/{need.slug}/").content.decode()
+    assert "nie wykonuje tej pracy: naprawa pojazdów" in html
+    assert "Furgonetka" not in html
+    assert needs_without_match([need, sewing]) == {need.pk}
