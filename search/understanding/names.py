@@ -21,6 +21,11 @@ The rule tells them apart by the way Polish and English write proper names:
 
 Only the name is taken out; the kind before it ("Hotel", "Fundacja") stays for
 the other readers (:mod:`.filler` knows a sender's "jesteśmy fundacją").
+
+A company's name also stands unquoted before its legal form, mostly in the
+signature: "Trans-Rad Logistyka Sp. z o.o.", "Catering Smaczek S.A.", "Green
+Valley Ltd". The capitalised words just before the form (up to four) and the form
+are taken out: "Logistyka" there is the sender's name, not transport asked for.
 """
 
 import re
@@ -52,6 +57,13 @@ JOINING = frozenset(
     and of the at on in by for de la le von van""".split()  # noqa: SIM905 - reads better
 )
 WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# Up to four capitalised words (hyphens inside: "Trans-Rad") and a legal form after them.
+CAPITALISED = r"[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]*(?:-[^\W\d_]+)*"
+LEGAL_FORM = (
+    r"(?i:sp\.\s*z\s*o\.\s*o\.?|spółka\s+z\s+o\.\s*o\.?|s\.\s*a\.|sp\.\s*[jkp]\."
+    r"|sp\.\s*k\.\s*a\.|ltd\b\.?|gmbh\b|inc\b\.?|llc\b)"
+)
+COMPANY_NAME = re.compile(rf"\b(?:{CAPITALISED}\s+){{1,4}}{LEGAL_FORM}")
 
 
 def _capitalised(words: list[str]) -> list[bool]:
@@ -79,8 +91,14 @@ def quoted_names(text: str) -> list[Span]:
     ]
 
 
+def company_names(text: str) -> list[Span]:
+    """Where the names standing before a legal form are, with the form."""
+    return [Span(*match.span()) for match in COMPANY_NAME.finditer(text or "")]
+
+
 def without_names(text: str) -> str:
-    """``text`` with its quoted names blanked out (spaces keep the other words' places)."""
-    for span in quoted_names(text):
+    """``text`` with its quoted names and the names before a legal form blanked out
+    (spaces keep the other words' places)."""
+    for span in [*quoted_names(text), *company_names(text)]:
         text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
     return text

@@ -61,3 +61,30 @@ def test_work_in_quotes_is_still_read_as_work(kinds_read):
     assert kinds_read("szukamy firmy do „sprzątania po remoncie” biura") == ["cleaning"]
     assert kinds_read("Restauracja „Stoły i Ławy” zamawia obrusy") == ["sewing"]
     assert kinds_read("zamawiamy „stoły i ławy” do ogródka") == ["carpentry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Pozdrawiamy, Dział Floty, Trans-Rad Logistyka Sp. z o.o.", "Pozdrawiamy, Dział Floty,"),
+        ("Catering Smaczek S.A. zamawia sprzątanie biura", "zamawia sprzątanie biura"),
+        ("Dzial Techniczny, Metal-Pol Pila sp. z o.o.", "Dzial Techniczny,"),
+        ("Green Valley Ltd needs soap for its rooms", "needs soap for its rooms"),
+    ],
+)
+def test_a_name_before_its_legal_form_is_taken_out_with_the_form(text, left):
+    assert without_names(text).strip() == left
+
+
+def test_a_legal_form_after_lower_case_words_takes_nothing_out():
+    text = "szukamy firmy sprzątającej, najlepiej sp. z o.o. z Łodzi"
+    assert without_names(text) == text
+
+
+def test_a_senders_name_in_the_signature_asks_for_none_of_its_words(kinds_read):
+    text = (
+        "Szukamy warsztatu do napraw blacharsko-lakierniczych naczep. "
+        "Pozdrawiamy, Dział Floty, Trans-Rad Logistyka Sp. z o.o."
+    )
+    assert kinds_read(text) == []
+    assert kinds_read(text.replace(" Sp. z o.o.", "")) == ["transport_delivery"]
