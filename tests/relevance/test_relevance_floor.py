@@ -74,8 +74,8 @@ ROUNDS = {
     "round3_needs.jsonl": {
         "sha256": "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6",
         "size": 40,
-        "ndcg": {"long_email": 0.88, "unusual_words": 0.93},
-        "mrr": {"long_email": 0.92, "unusual_words": 0.98},
+        "ndcg": {"long_email": 0.94, "unusual_words": 0.93},
+        "mrr": {"long_email": 0.98, "unusual_words": 0.98},
     },
     # Its first, blind score: 0.832 nDCG@5 (objects named 0.631); after things were told
     # from work (search/taxonomy.py), before any tuning on it: 0.842 (0.666). Then tuned on
