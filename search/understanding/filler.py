@@ -65,7 +65,7 @@ PHRASES = (
     r"dear(?: sir or madam| sirs?| madam| all| team| colleagues)?|hello|hi|good (?:morning"
     r"|afternoon|evening|day)",
     # closings
-    r"(?:serdecznie |cieplo )?pozdrawiam(?: serdecznie)?|(?:serdeczne |cieple )?pozdrowienia"
+    r"(?:serdecznie |cieplo )?pozdrawiamy?(?: serdecznie)?|(?:serdeczne |cieple )?pozdrowienia"
     r"|lacze (?:wyrazy szacunku|pozdrowienia)|z powazaniem|z wyrazami szacunku",
     r"z gory (?:bardzo )?dziekuj\w*(?: za \w+)?|dziekuj\w*(?: bardzo)?(?: za (?:odpowiedz"
     r"|informacj\w*|uwage|pomoc|kontakt|szybka odpowiedz))?",
@@ -114,7 +114,7 @@ LEMMAS = word_set(
 )
 SIGN_OFF = re.compile(
     r"(?:^|(?<=[\n.!?,]))\s*(?:z\s+powazaniem|z\s+wyrazami\s+szacunku|(?:serdecznie\s+|cieplo\s+)?"
-    r"pozdrawiam|(?:serdeczne\s+|cieple\s+)?pozdrowienia|lacze\s+(?:wyrazy\s+szacunku"
+    r"pozdrawiamy?|(?:serdeczne\s+|cieple\s+)?pozdrowienia|lacze\s+(?:wyrazy\s+szacunku"
     r"|pozdrowienia)|(?:kind|best|warm|warmest)\s+regards|regards|(?:yours\s+)?sincerely"
     r"|yours\s+faithfully|--)(?!\w)"
 )

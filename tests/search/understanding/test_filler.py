@@ -73,6 +73,15 @@ def test_the_signature_is_what_follows_the_last_closing():
     assert signature == " Pozdrawiam serdecznie,\nAnna Nowak\nul. Polna 5, 62-200 Gniezno"
 
 
+def test_a_company_signs_off_in_the_plural_too():
+    body, signature = split_signature(
+        "Szukamy warsztatu do napraw naczep. Pozdrawiamy, Dział Floty, Trans Logistyka"
+    )
+    assert body == "Szukamy warsztatu do napraw naczep."
+    assert signature == " Pozdrawiamy, Dział Floty, Trans Logistyka"
+    assert "Logistyka" not in strip_filler("Szycie toreb. Pozdrawiamy serdecznie, Logistyka")
+
+
 def test_a_long_text_after_a_closing_word_is_not_a_signature():
     text = "Pozdrawiam. " + "Potrzebujemy też transportu palet do magazynu. " * 10
     assert split_signature(text) == (text, "")

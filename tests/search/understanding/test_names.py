@@ -81,10 +81,10 @@ def test_a_legal_form_after_lower_case_words_takes_nothing_out():
     assert without_names(text) == text
 
 
-def test_a_senders_name_in_the_signature_asks_for_none_of_its_words(kinds_read):
+def test_a_companys_name_asks_for_none_of_its_words(kinds_read):
     text = (
-        "Szukamy warsztatu do napraw blacharsko-lakierniczych naczep. "
-        "Pozdrawiamy, Dział Floty, Trans-Rad Logistyka Sp. z o.o."
+        "Dział Floty firmy Trans-Rad Logistyka Sp. z o.o. szuka warsztatu do napraw "
+        "blacharsko-lakierniczych naczep."
     )
     assert kinds_read(text) == []
     assert kinds_read(text.replace(" Sp. z o.o.", "")) == ["transport_delivery"]
