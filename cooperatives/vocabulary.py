@@ -2527,6 +2527,40 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "brake repair",
         "tyre fitting",
     ),
+    # Professional services (CPV 79100000 legal, 79211000 accounting, 79530000 translation,
+    # 85147000 occupational health): named as work, never as the sender's kind of office
+    # ("biuro rachunkowe" sends requests for scanning its archive, which cooperatives do).
+    "legal_services": (
+        "obsługa prawna",
+        "usługi prawne",
+        "porada prawna",
+        "pomoc prawna",
+        "doradztwo prawne",
+        "legal services",
+        "legal advice",
+    ),
+    "accounting": (
+        "prowadzenie księgowości",
+        "prowadzenie ksiąg rachunkowych",
+        "usługi księgowe",
+        "obsługa księgowa",
+        "rozliczenia podatkowe",
+        "accounting services",
+        "bookkeeping services",
+    ),
+    "sworn_translation": (
+        "tłumaczenie przysięgłe",
+        "tłumacz przysięgły",
+        "sworn translation",
+        "certified translation",
+    ),
+    "occupational_medicine": (
+        "medycyna pracy",
+        "badania lekarskie",
+        "badania okresowe pracowników",
+        "occupational health",
+        "medical check-ups",
+    ),
 }
 
 # What a page calls each of them when it tells the buyer nobody here does it (Polish, English).
@@ -2540,6 +2574,13 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
         "building installations (air conditioning, solar panels, wiring, alarms)",
     ),
     "vehicle_repair": ("naprawa pojazdów", "vehicle repair"),
+    "legal_services": ("usługi prawne", "legal services"),
+    "accounting": ("księgowość i rozliczenia podatkowe", "accounting and tax returns"),
+    "sworn_translation": ("tłumaczenia przysięgłe", "sworn translation"),
+    "occupational_medicine": (
+        "medycyna pracy i badania lekarskie",
+        "occupational health checks",
+    ),
 }
 
 

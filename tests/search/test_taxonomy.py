@@ -113,6 +113,12 @@ def test_one_edit_tolerance():
             [],
             ["building_installations"],
         ),
+        # Professional services nobody here offers, named as work...
+        ("obsługa prawna umów handlowych", [], ["legal_services"]),
+        ("tłumaczenie przysięgłe świadectw na niemiecki", [], ["sworn_translation"]),
+        ("badania okresowe pracowników magazynu", [], ["occupational_medicine"]),
+        # ...but an accounting office asking for scanning asks for scanning;
+        ("skanowanie dokumentów księgowych biura rachunkowego", ["digitization"], []),
         # ...named beside it, it is still asked for;
         ("sprzątanie biura i montaż klimatyzacji", ["cleaning"], ["building_installations"]),
         # and the same words alone keep their kinds of work.
