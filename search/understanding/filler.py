@@ -53,12 +53,15 @@ SENDERS_EN = (
     r"|restaurant|school|foundation|charity|hospital|clinic|factory|software house|chain"
 )
 PHRASES = (
-    # who is writing: "jesteśmy (dużą) firmą transportową", "we are a software company" say
-    # what the sender does, not what it asks for ("transportową" is no request for transport)
-    rf"(?:jestesmy|jestem)(?: \w+)?? (?:{SENDERS_PL})"
+    # who is writing: "jesteśmy (dużą) firmą transportową", "nasza firma transportowa",
+    # "we are a software company", "our logistics company" say what the sender does, not
+    # what it asks for ("transportową" is no request for transport); "nasz" only as the
+    # subject: "prowadzenie naszego sklepu internetowego" is work asked for
+    rf"(?:jestesmy|jestem|nasz[ae]?)(?: \w+)?? (?:{SENDERS_PL})"
     r"(?: \w+(?:ow|n|sk|ck|czn|yjn)\w{0,3}){0,2}",
     r"(?:we are|we're|i am|i'm|our company is|we run) (?:a|an)(?: [\w-]+){0,3}?"
     rf" (?:{SENDERS_EN})",
+    rf"our(?: [\w-]+){{0,2}}? (?:{SENDERS_EN})",
     # openings
     r"dzien dobry|dobry wieczor|witam\w*(?: serdecznie)?(?: pana| pania| panstwa)?|witajcie"
     r"|szanown\w+(?: pan\w*| panstw\w*)?(?: i panowie)?|drog\w+ (?:pan\w*|panstw\w*)",

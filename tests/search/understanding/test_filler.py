@@ -98,6 +98,14 @@ def test_a_long_text_after_a_closing_word_is_not_a_signature():
             "We are a small software company in Gdańsk; catering for 40",
             "in Gdańsk; catering for 40",
         ),
+        # "Our …" as the subject is the sender too...
+        ("Nasza firma transportowa z Tarnowa zleci tłumaczenie", "z Tarnowa tłumaczenie"),
+        ("Our logistics company in Gdynia needs aprons sewn", "in Gdynia aprons sewn"),
+        # ...but "our shop" as what the work is done on is the work.
+        (
+            "prowadzenie naszego sklepu internetowego z kubkami",
+            "prowadzenie sklepu internetowego z kubkami",
+        ),
         # Without "we are", a trade named in the request stays.
         ("firma transportowa przewiezie palety", "transportowa przewiezie palety"),
         ("szukamy firmy sprzątającej", "sprzątającej"),
