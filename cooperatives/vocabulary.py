@@ -2561,6 +2561,56 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "occupational health",
         "medical check-ups",
     ),
+    # Trades beside the cooperatives' own, named by the work (CPV 39143100 upholstery,
+    # 50530000 repair of machinery, 79540000 interpretation, 15810000 bread, 03/01
+    # beekeeping): a request mentions what the work is done on, which a cooperative may
+    # handle in another way (chairs, sewing machines, a conference, a rooftop garden).
+    # Upholstery as a service on the buyer's furniture; a maker of upholstered furniture
+    # ordering covers sewn asks for sewing ("meble tapicerowane" is not here).
+    "upholstery": (
+        "usługi tapicerskie",
+        "tapicer",
+        "obicie krzeseł",
+        "obicie mebli",
+        "renowacja tapicerki",
+        "wymiana tapicerki",
+        "reupholstering",
+    ),
+    "machine_servicing": (
+        "serwis maszyn",
+        "przegląd maszyn",
+        "naprawa maszyn",
+        "serwis maszyn szwalniczych",
+        "przegląd maszyn szwalniczych",
+        "regulacja maszyn szwalniczych",
+        "naprawa maszyn do szycia",
+        "machine servicing",
+        "machinery repair",
+    ),
+    "sign_language": (
+        "tłumacz języka migowego",
+        "tłumaczenie na język migowy",
+        "tłumacze polskiego języka migowego",
+        "napisy na żywo",
+        "sign language interpreter",
+        "sign language interpreting",
+        "live captioning",
+    ),
+    "bakery": (
+        "dostawy pieczywa",
+        "świeże pieczywo",
+        "wypiek chleba",
+        "bread supply",
+        "fresh bread deliveries",
+    ),
+    "beekeeping": (
+        "prowadzenie pasieki",
+        "ustawienie uli",
+        "usługi pszczelarskie",
+        "miodobranie",
+        "beekeeping",
+        "rooftop hives",
+    ),
 }
 
 # What a page calls each of them when it tells the buyer nobody here does it (Polish, English).
@@ -2581,6 +2631,14 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
         "medycyna pracy i badania lekarskie",
         "occupational health checks",
     ),
+    "upholstery": ("tapicerstwo", "upholstery"),
+    "machine_servicing": ("serwis i naprawa maszyn", "machine servicing and repair"),
+    "sign_language": (
+        "tłumaczenie na język migowy i napisy na żywo",
+        "sign language interpreting and live captions",
+    ),
+    "bakery": ("wypiek i dostawy pieczywa", "baking and bread deliveries"),
+    "beekeeping": ("pszczelarstwo", "beekeeping"),
 }
 
 

@@ -361,6 +361,15 @@ class Taxonomy:
                 for other, other_span in spans.items()
             ):
                 found[phrase.code].append((phrase, span))
+        # Beside work nobody here does, a kind named only by things is that work's object
+        # or the sender's situation ("tapicer … 60 krzeseł", "prowadzimy szwalnię odzieży
+        # roboczej … przegląd maszyn szwalniczych"), not a second part of the request.
+        if any(code in self.outside for code in found):
+            found = {
+                code: pairs
+                for code, pairs in found.items()
+                if code in self.outside or not all(phrase.thing for phrase, _ in pairs)
+            }
         # Things named after the first work named are that work's objects (module docstring).
         work_starts = [
             min(span.words)

@@ -28,6 +28,7 @@ CUES = re.compile(
     r"|(?:dziala|pracuje) (?:u nas )?juz|juz (?:dziala|pracuje)"
     r"|juz zamowil\w*|mamy zamowion\w*|zamowion\w* gdzie indziej"
     r"|we wlasnym zakresie|poza zakresem"
+    r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
     r"|not (?:needed|required|included|part of)"
     r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care)"

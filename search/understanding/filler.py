@@ -46,7 +46,8 @@ SENDERS_PL = (
     r"firm\w*|spolk\w*|przedsiebiorstw\w*|producent\w*|dystrybutor\w*|hurtowni\w*|siecia"
     r"|agencj\w*|hotel\w*|restauracj\w*|szkol\w*|fundacj\w*|stowarzyszen\w*|instytucj\w*"
     r"|gmin\w*|szpital\w*|klinik\w*|przychodni\w*|osrodk\w*|fabryk\w*|drukarni\w*"
-    r"|sklep\w*|software house"
+    r"|sklep\w*|software house|szwalni\w*|pracowni\w*|warsztat\w*|zaklad\w*|piekarni\w*"
+    r"|pensjonat\w*|kawiarni\w*"
 )
 SENDERS_EN = (
     r"company|firm|business|manufacturer|producer|distributor|wholesaler|agency|hotel"
@@ -57,7 +58,7 @@ PHRASES = (
     # "we are a software company", "our logistics company" say what the sender does, not
     # what it asks for ("transportową" is no request for transport); "nasz" only as the
     # subject: "prowadzenie naszego sklepu internetowego" is work asked for
-    rf"(?:jestesmy|jestem|nasz[ae]?)(?: \w+)?? (?:{SENDERS_PL})"
+    rf"(?:jestesmy|jestem|nasz[ae]?|prowadzimy|prowadze)(?: \w+)?? (?:{SENDERS_PL})"
     r"(?: \w+(?:ow|n|sk|ck|czn|yjn)\w{0,3}){0,2}",
     r"(?:we are|we're|i am|i'm|our company is|we run) (?:a|an)(?: [\w-]+){0,3}?"
     rf" (?:{SENDERS_EN})",

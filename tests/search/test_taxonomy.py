@@ -117,6 +117,18 @@ def test_one_edit_tolerance():
         ("obsługa prawna umów handlowych", [], ["legal_services"]),
         ("tłumaczenie przysięgłe świadectw na niemiecki", [], ["sworn_translation"]),
         ("badania okresowe pracowników magazynu", [], ["occupational_medicine"]),
+        # Trades beside the cooperatives' own: what the work is done on is no second kind
+        # when it is named only by things ("krzesła", "odzież robocza")...
+        ("tapicer wymieni piankę i obije tkaniną 60 krzeseł", [], ["upholstery"]),
+        (
+            "przegląd maszyn szwalniczych w zakładzie odzieży roboczej",
+            [],
+            ["machine_servicing"],
+        ),
+        ("tłumacz języka migowego na spotkanie z mieszkańcami", [], ["sign_language"]),
+        ("ustawienie uli na dachu i miodobranie", [], ["beekeeping"]),
+        # ...a maker of upholstered furniture ordering covers sewn asks for sewing;
+        ("szycie pokrowców do mebli tapicerowanych", ["sewing"], []),
         # ...but an accounting office asking for scanning asks for scanning;
         ("skanowanie dokumentów księgowych biura rachunkowego", ["digitization"], []),
         # ...named beside it, it is still asked for;

@@ -35,6 +35,15 @@ def kept(text: str) -> str:
             "W budynku działa już pralnia, więc tych usług nie potrzebujemy. Szukamy ochrony.",
             ", więc . Szukamy ochrony.",
         ),
+        # What the buyer's own people already do.
+        (
+            "Zieleń na dachu pielęgnuje już nasz ogrodnik. Szukamy pszczelarza.",
+            ". Szukamy pszczelarza.",
+        ),
+        (
+            "Sprzątanie zapewniają nasi wolontariusze, a potrzebujemy cateringu.",
+            ", a potrzebujemy cateringu.",
+        ),
         (
             "Obsługę szatni zapewniamy we własnym zakresie; prosimy o catering.",
             "; prosimy o catering.",

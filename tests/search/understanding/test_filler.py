@@ -98,6 +98,7 @@ def test_a_long_text_after_a_closing_word_is_not_a_signature():
             "We are a small software company in Gdańsk; catering for 40",
             "in Gdańsk; catering for 40",
         ),
+        ("prowadzimy szwalnię pod Radomiem i szukamy mechanika", "pod Radomiem i mechanika"),
         # "Our …" as the subject is the sender too...
         ("Nasza firma transportowa z Tarnowa zleci tłumaczenie", "z Tarnowa tłumaczenie"),
         ("Our logistics company in Gdynia needs aprons sewn", "in Gdynia aprons sewn"),
