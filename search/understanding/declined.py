@@ -10,7 +10,8 @@ The rule works clause by clause. A sentence is cut at its commas, dashes,
 colons and joining words ("ale", "więc", "but", "so"); a clause holding a cue
 of what the buyer has or does not want (:data:`CUES`) is taken out, and so is
 the clause before it when the cue points back to it ("tych usług nie
-potrzebujemy", "we don't need those"). A clause that only mentions "już" or
+potrzebujemy", "we don't need those"); an aside in brackets with a cue goes
+whole ("(mamy pracownię kulinarną, stolarską i ogród)"). A clause that only mentions "już" or
 "nie" stays: "potrzebujemy już w marcu" and "nie później niż w piątek" ask
 for work. The cues are phrases, not single words, for that reason.
 """
@@ -29,12 +30,19 @@ CUES = re.compile(
     r"|juz zamowil\w*|mamy zamowion\w*|zamowion\w* gdzie indziej"
     r"|we wlasnym zakresie|poza zakresem"
     r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
+    r"|(?:zapewniamy|robimy|wykonujemy) sami|sami (?:zapewniamy|robimy|wykonujemy)"
+    r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"
+    r"|(?:robi|robia|wykonuje|wykonuja) nam|zlecamy \w+ za granic\w*"
+    # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"
+    r"|mamy (?:wlasn\w+ |swoj\w+ )?(?:pracowni|warsztat|kuchni|stolowk|ogrod|pralni|szwalni)\w*"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
     r"|not (?:needed|required|included|part of)"
     r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care)"
     r"|(?:booked|arranged|ordered|sorted|handled|covered) (?:elsewhere|in-house|in house)"
     r")\b"
 )
+# An aside in brackets, taken out whole when it holds a cue (its commas cut no clauses).
+ASIDE = re.compile(r"\([^()]{1,300}\)")
 # A cue that points back at the clause before it.
 BACK = re.compile(r"\b(?:tych|tego|tej|these|those|them)\b")
 # Where a sentence ends and where a clause ends inside it.
@@ -45,12 +53,13 @@ CLAUSE = re.compile(r",|:|\s[\u2013\u2014-]\s|\s(?:ale|lecz|wiec|zas|but|so|howe
 def declined(text: str) -> list[Span]:
     """Where the clauses that decline work stand in ``text``."""
     folded = FoldedText(text)
-    spans = []
+    asides = [aside.span() for aside in ASIDE.finditer(folded.folded)]
+    spans = [folded.span_at(*aside) for aside in asides if CUES.search(folded.folded, *aside)]
     for sentence in _pieces(folded.folded, SENTENCE, 0, len(folded.folded)):
         clauses = _pieces(folded.folded, CLAUSE, *sentence)
         for number, (start, end) in enumerate(clauses):
-            cue = CUES.search(folded.folded, start, end)
-            if cue is None:
+            cues = [cue.start() for cue in CUES.finditer(folded.folded, start, end)]
+            if not [at for at in cues if not any(a <= at < b for a, b in asides)]:
                 continue
             spans.append(folded.span_at(start, end))
             if number and BACK.search(folded.folded, start, end):

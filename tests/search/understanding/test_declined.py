@@ -35,6 +35,18 @@ def kept(text: str) -> str:
             "W budynku działa już pralnia, więc tych usług nie potrzebujemy. Szukamy ochrony.",
             ", więc . Szukamy ochrony.",
         ),
+        # What someone else already does for the buyer.
+        ("Scenę i ochronę zapewnia miasto. Potrzebujemy sprzątania.", ". Potrzebujemy sprzątania."),
+        ("Opiekuna w busie zapewniamy sami. Szukamy przewoźnika.", ". Szukamy przewoźnika."),
+        (
+            "szycie zlecamy szwalni za granicą, a zdjęcia robi nam fotograf; szukamy pakowania",
+            ", ; szukamy pakowania",
+        ),
+        # An aside in brackets about the buyer's own workrooms goes whole, and only it.
+        (
+            "Prowadzimy dom (mamy pracownię kulinarną, stolarską i ogród). Szukamy przewoźnika.",
+            "Prowadzimy dom . Szukamy przewoźnika.",
+        ),
         # What the buyer's own people already do.
         (
             "Zieleń na dachu pielęgnuje już nasz ogrodnik. Szukamy pszczelarza.",
