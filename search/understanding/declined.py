@@ -30,7 +30,7 @@ CUES = re.compile(
     r"|juz zamowil\w*|mamy zamowion\w*|zamowion\w* gdzie indziej"
     r"|we wlasnym zakresie|poza zakresem"
     r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
-    r"|(?:zapewniamy|robimy|wykonujemy) sami|sami (?:zapewniamy|robimy|wykonujemy)"
+    r"|\w+my sami|sami \w+my"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"
     r"|(?:robi|robia|wykonuje|wykonuja) nam|zlecamy \w+ za granic\w*"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"

@@ -38,6 +38,7 @@ def kept(text: str) -> str:
         # What someone else already does for the buyer.
         ("Scenę i ochronę zapewnia miasto. Potrzebujemy sprzątania.", ". Potrzebujemy sprzątania."),
         ("Opiekuna w busie zapewniamy sami. Szukamy przewoźnika.", ". Szukamy przewoźnika."),
+        ("Tkaninę dowieziemy sami, potrzebujemy uszycia zasłon.", ", potrzebujemy uszycia zasłon."),
         (
             "szycie zlecamy szwalni za granicą, a zdjęcia robi nam fotograf; szukamy pakowania",
             ", ; szukamy pakowania",
