@@ -97,6 +97,16 @@ ROUNDS = {
         "ndcg": {"long_email": 0.90, "unusual_words": 0.93},
         "mrr": {"long_email": 0.92, "unusual_words": 0.97},
     },
+    # Its first, blind score: 0.739 nDCG@5 (long e-mails 0.852, nothing 0.400). Then tuned
+    # on (tests/relevance/ROUND6.md): more work nobody here does, the sender's own work and
+    # what others already do for the buyer read as such: 0.815 (long e-mails 0.853,
+    # nothing 0.700); floors 0.02 under that.
+    "round6_needs.jsonl": {
+        "sha256": "a69fcc86ef1d723a330318bd24405cf0ab9193a8af91eff64abdc09437d6b464",
+        "size": 40,
+        "ndcg": {"long_email": 0.83, "nothing": 0.68},
+        "mrr": {"long_email": 0.84, "nothing": 0.68},
+    },
 }
 
 
@@ -202,5 +212,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 3
+    assert len(ROUNDS) == 4
     assert below == {}
