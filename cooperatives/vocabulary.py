@@ -2081,6 +2081,34 @@ RETIRED_TERMS = {
 # whose things buyers list inside other work have them; the admin keeps them in each
 # capability's "things" (migration 0008 moved them out of the synonyms).
 THINGS: dict[str, tuple[str, ...]] = {
+    # The occasions event work is for, not the work: "catering na konferencję" asks for
+    # catering, "tłumacz języka migowego na konferencję" for work nobody here does;
+    # "obsługa konferencji" and "konferencja dla 200 osób" still ask for event support.
+    "event_support": (
+        "imprezy",
+        "wydarzenia",
+        "festyn",
+        "konferencja",
+        "impreza firmowa",
+        "imprezy integracyjne",
+        "piknik",
+        "gala",
+        "targi",
+        "jarmark",
+        "dożynki",
+        "kongres",
+        "seminarium",
+        "wigilia firmowa",
+        "events",
+        "conference",
+        "festival",
+        "picnic",
+        "corporate event",
+        "trade fair",
+        "office party",
+        "christmas party",
+        "seminar",
+    ),
     "sewing": (
         "fartuch",
         "odzież",

@@ -126,6 +126,7 @@ def test_one_edit_tolerance():
             ["machine_servicing"],
         ),
         ("tłumacz języka migowego na spotkanie z mieszkańcami", [], ["sign_language"]),
+        ("tłumacz języka migowego na konferencję", [], ["sign_language"]),
         ("ustawienie uli na dachu i miodobranie", [], ["beekeeping"]),
         # ...a maker of upholstered furniture ordering covers sewn asks for sewing;
         ("szycie pokrowców do mebli tapicerowanych", ["sewing"], []),
@@ -144,3 +145,19 @@ def test_work_no_kind_covers_takes_the_kind_named_only_inside_it(text, codes, ou
     assert taxonomy.capabilities_in(text) == codes
     assert taxonomy.outside_work_in(text) == outside
     assert set(taxonomy.matches(text)) == set(codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # An occasion named after other work is what that work is for...
+        ("catering na konferencję dla 100 osób", ["catering"]),
+        ("sprzątanie po festynie gminnym", ["cleaning"]),
+        # ...named first or alone, it asks for the event work itself,
+        ("konferencja dla 200 osób w Poznaniu, potrzebujemy wsparcia", ["event_support"]),
+        # as does the work of the occasion.
+        ("obsługa konferencji i catering", ["event_support", "catering"]),
+    ],
+)
+def test_an_occasion_is_what_event_work_is_for(text, codes):
+    assert load_taxonomy().capabilities_in(text) == codes

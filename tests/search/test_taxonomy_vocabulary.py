@@ -36,7 +36,8 @@ BUYER_PHRASES = [
     ("sewing cotton bags", ["sewing"]),
     ("Szukamy szwalni do uszycia 500 toreb bawełnianych z nadrukiem", ["sewing", "printing"]),
     ("Potrzebujemy codziennie 120 obiadów dla uczniów szkoły podstawowej", ["catering"]),
-    ("catering na konferencję dla 80 osób, przerwa kawowa i lunch", ["catering", "event_support"]),
+    # The conference is what the catering is for (an occasion, not event work).
+    ("catering na konferencję dla 80 osób, przerwa kawowa i lunch", ["catering"]),
     ("przerwa kawowa na szkolenie", ["catering"]),
     ("obieranie i krojenie warzyw dla naszej kuchni, ok. 200 kg tygodniowo", ["food_preparation"]),
     ("prowadzenie bufetu w urzędzie gminy", ["cafe"]),
