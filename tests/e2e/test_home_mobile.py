@@ -119,6 +119,9 @@ PAGES = [
     "/en/",
     "/en/find/?q=sewing+work+aprons&town=Poznan",
     f"/en{PROFILE}",
+    # Work nobody here does: no card, the note that says so.
+    "/find/?q=naprawa+samochod%C3%B3w+dostawczych",
+    "/en/find/?q=car+repair+for+our+vans",
 ]
 
 
@@ -138,7 +141,7 @@ def test_home_results_and_profile_pages_have_no_axe_violations(
     for path in PAGES:
         page.goto(path)
         if "find" in path:
-            page.locator(".find-results .card").first.wait_for()
+            page.locator(".find-results .card, .find-results .nobody-does").first.wait_for()
         if "spoldzielnie" in path:
             page.locator(".map-pin--cooperative").wait_for()
         if path.rstrip("/") in ("", "/en"):
