@@ -31,6 +31,8 @@ CUES = re.compile(
     r"|we wlasnym zakresie|poza zakresem"
     r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
     r"|\w+my sami|sami \w+my"
+    # a condition on the supplier, not a second part: "wymagamy własnego transportu"
+    r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"
     r"|(?:robi|robia|wykonuje|wykonuja) nam|zlecamy \w+ za granic\w*"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"

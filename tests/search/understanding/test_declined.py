@@ -39,6 +39,11 @@ def kept(text: str) -> str:
         ("Scenę i ochronę zapewnia miasto. Potrzebujemy sprzątania.", ". Potrzebujemy sprzątania."),
         ("Opiekuna w busie zapewniamy sami. Szukamy przewoźnika.", ". Szukamy przewoźnika."),
         ("Tkaninę dowieziemy sami, potrzebujemy uszycia zasłon.", ", potrzebujemy uszycia zasłon."),
+        # A condition on the supplier is no second part of the request.
+        (
+            "Codzienne obiady do szkoły. Wymagamy własnego transportu z termosami.",
+            "Codzienne obiady do szkoły. .",
+        ),
         (
             "szycie zlecamy szwalni za granicą, a zdjęcia robi nam fotograf; szukamy pakowania",
             ", ; szukamy pakowania",
