@@ -96,7 +96,10 @@ def read_request(text: str, today: date) -> Reading:
     dates = read_dates(body, today)
     body = without_words(body, dates.words)
     region = find_region(body)  # also settles a powiat's name shared by two voivodeships
-    place = find_place(body, voivodeship=region.code if region else "")
+    # A town in an organisation's name ("pensjonat „Jaworzyna Residence” w Krynicy") is the
+    # place only when the request names no other.
+    in_region = region.code if region else ""
+    place = find_place(without_names(body), in_region) or find_place(body, in_region)
     if place:
         body = without_words(body, place.all_words)
         if region and set(region.words) & set(place.all_words):

@@ -115,3 +115,18 @@ def test_a_request_with_nothing_to_read_keeps_its_words():
 def test_words_are_blanked_as_a_phrase_where_they_stand_together():
     text = "w biurze, dostawa w Gnieźnie"
     assert " ".join(without_words(text, ("w", "Gnieźnie")).split()) == "w biurze, dostawa"
+
+
+def test_a_town_in_an_organisations_name_gives_way_to_the_town_the_request_names():
+    reading = read_request(
+        "We manage „Jaworzyna Residence”, a spa hotel in Krynica-Zdrój, and need soap bars.",
+        TODAY,
+    )
+    assert reading.place.name == "Krynica-Zdrój"
+
+
+def test_a_town_only_in_an_organisations_name_is_still_the_place():
+    reading = read_request(
+        "Stowarzyszenie „Razem w Gnieźnie” szuka przewoźnika dla uczestników.", TODAY
+    )
+    assert reading.place.name == "Gniezno"
