@@ -266,6 +266,9 @@ class Taxonomy:
     _by_key: dict[str, set[Phrase]] = field(default_factory=lambda: defaultdict(set))
     # Vocabulary keys by what is left of them after deleting the letters a typo may add.
     _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # The last text read and what was found in it: a request is read for its kinds of work
+    # and then for work nobody does, in one pass (a tuple, replaced whole: thread-safe).
+    _last_read: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(
         self,
@@ -292,6 +295,7 @@ class Taxonomy:
         self._index(self.outside[name])
 
     def _index(self, phrases: list[Phrase]) -> None:
+        self._last_read = None
         for phrase in phrases:
             for word in phrase.words:
                 for key in word.keys:
@@ -327,6 +331,14 @@ class Taxonomy:
     def _found_with_spans(
         self, text: str, lexicon: Lexicon | None
     ) -> dict[str, list[tuple[Phrase, "_Span"]]]:
+        last = self._last_read
+        if last is not None and last[0] == text and last[1] is lexicon:
+            return last[2]
+        found = self._find(text, lexicon)
+        self._last_read = (text, lexicon, found)
+        return found
+
+    def _find(self, text: str, lexicon: Lexicon | None) -> dict[str, list[tuple[Phrase, "_Span"]]]:
         positions: dict[str, set[int]] = defaultdict(set)
         for position, word in enumerate(analysed(text, lexicon)):
             for key in self._keys_meant(word, lexicon):
