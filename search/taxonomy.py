@@ -222,6 +222,12 @@ def _phrase_words(text: str) -> tuple[Word, ...]:
     return tuple(result)
 
 
+def _spellings(word: Word) -> set[str]:
+    """How a vocabulary word and the forms it is keyed by are spelled, unfolded."""
+    genitive = word.written[:-1] + "a"
+    return {word.written, word.base, genitive, stem(genitive)}
+
+
 @dataclass(frozen=True)
 class Phrase:
     code: str
@@ -264,6 +270,8 @@ class Taxonomy:
     outside: dict[str, list[Phrase]] = field(default_factory=dict)
     outside_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_key: dict[str, set[Phrase]] = field(default_factory=lambda: defaultdict(set))
+    # How the vocabulary's words and forms are spelled, unfolded ("łata", "łat", "pranie").
+    _spelled: set[str] = field(default_factory=set)
     # Vocabulary keys by what is left of them after deleting the letters a typo may add.
     _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # The last text read and what was found in it: a request is read for its kinds of work
@@ -298,6 +306,7 @@ class Taxonomy:
         self._last_read = None
         for phrase in phrases:
             for word in phrase.words:
+                self._spelled |= _spellings(word)
                 for key in word.keys:
                     self._by_key[key].add(phrase)
                     for deleted in _deletions(key, _edits_allowed(len(key))):
@@ -340,8 +349,9 @@ class Taxonomy:
 
     def _find(self, text: str, lexicon: Lexicon | None) -> dict[str, list[tuple[Phrase, "_Span"]]]:
         positions: dict[str, set[int]] = defaultdict(set)
+        as_typed = text != fold(text)
         for position, word in enumerate(analysed(text, lexicon)):
-            for key in self._keys_meant(word, lexicon):
+            for key in self._keys_meant(word, lexicon, as_typed):
                 positions[key].add(position)
         candidates = {phrase for key in positions for phrase in self._by_key[key]}
         spans, placed = {}, {}
@@ -399,17 +409,25 @@ class Taxonomy:
             }
         return dict(found)
 
-    def _keys_meant(self, word: Word, lexicon: Lexicon | None) -> set[str]:
+    def _keys_meant(self, word: Word, lexicon: Lexicon | None, as_typed: bool) -> set[str]:
         """The vocabulary keys a word of a need stands for: its own, or for a word that is
-        no known word, the nearest within the typos allowed."""
-        exact = {key for key in word.keys if key in self._by_key}
+        no known word, the nearest within the typos allowed.
+
+        In a text written with Polish letters (``as_typed``), a word without them that is
+        a word as typed means itself: "na dwa lata" is years, not patches ("łata") it
+        folds to."""
+        keys = word.keys
+        if as_typed and word.written == fold(word.written) and _known(word.written):
+            spelled = {fold(form) for form in (word.written, word.base) if form in self._spelled}
+            keys = frozenset(key for key in keys if key in spelled or key not in self._by_key)
+        exact = {key for key in keys if key in self._by_key}
         if exact:
             return exact
-        aspect = self._without_prefix(word.keys)
+        aspect = self._without_prefix(keys)
         if aspect:
             return aspect
         # A real word is taken as written; an unknown one may be a declined loanword or a typo.
-        guesses = self._without_ending(word.keys) or self._nearest(word.keys)
+        guesses = self._without_ending(keys) or self._nearest(keys)
         if guesses and word.known(lexicon):
             return set()
         return guesses

@@ -44,6 +44,12 @@ pytestmark = pytest.mark.django_db
         ("podanie o dofinansowanie i skanowanie dokumentów", ["digitization"]),
         ("postawienie strony na WordPressie", ["it_services"]),
         ("obsługa helpdesku dla biura", ["it_services"]),
+        # A word typed without Polish letters in a text written with them means itself:
+        # "lata" is years, not a patch ("łata"); typed all without, it may be.
+        ("konserwacja dźwigów osobowych, umowa na dwa lata", []),
+        ("łatanie obrusów, umowa na dwa lata", ["textile_repair"]),
+        ("latanie dziur w obrusach", ["textile_repair"]),
+        ("umycie posadzek i malowanie ścian", ["cleaning", "renovation"]),
     ],
 )
 def test_need_text_maps_to_capabilities(text, codes):
