@@ -10,10 +10,12 @@ The rule works clause by clause. A sentence is cut at its commas, dashes,
 colons and joining words ("ale", "więc", "but", "so"); a clause holding a cue
 of what the buyer has or does not want (:data:`CUES`) is taken out, and so is
 the clause before it when the cue points back to it ("tych usług nie
-potrzebujemy", "we don't need those"); an aside in brackets with a cue goes
-whole ("(mamy pracownię kulinarną, stolarską i ogród)"). A clause that only mentions "już" or
-"nie" stays: "potrzebujemy już w marcu" and "nie później niż w piątek" ask
-for work. The cues are phrases, not single words, for that reason.
+potrzebujemy", "we don't need those"), and so are the short items of a list
+it ends ("Catering, dekorację sali i obsługę rejestracji mamy już
+zamówione"); an aside in brackets with a cue goes whole ("(mamy pracownię
+kulinarną, stolarską i ogród)"). A clause that only mentions "już" or "nie"
+stays: "potrzebujemy już w marcu" and "nie później niż w piątek" ask for
+work. The cues are phrases, not single words, for that reason.
 """
 
 import re
@@ -24,10 +26,15 @@ from search.understanding.folded import FoldedText, Span
 CUES = re.compile(
     r"\b(?:"
     r"nie (?:potrzebujemy|potrzebuje|szukamy|szukam|zamawiamy|zlecamy|wymagamy|obejmuje|dotyczy)"
+    r"|nie (?:organizujemy|planujemy|przewidujemy|wyceniamy|oczekujemy)"
     r"|nie (?:jest|sa|bedzie|beda) (?:nam )?potrzebn\w*"
+    r"|nie (?:jest|sa) przedmiot\w*"
     r"|(?:mamy|posiadamy) juz|juz (?:mamy|posiadamy)"
     r"|(?:dziala|pracuje) (?:u nas )?juz|juz (?:dziala|pracuje)"
-    r"|juz zamowil\w*|mamy zamowion\w*|zamowion\w* gdzie indziej"
+    r"|juz zamowil\w*|zamowil\w* juz|mamy (?:juz )?zamowion\w*|zamowion\w* gdzie indziej"
+    # arranged long ago: "pakowanie mamy od dawna ułożone z lokalną spółdzielnią"
+    r"|mamy (?:od dawna |juz |od lat )?(?:ulozon|zalatwion|zorganizowan|zapewnion|ogarniet"
+    r"|zakontraktowan|podpisan)\w*"
     r"|we wlasnym zakresie|poza zakresem"
     r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
     r"|\w+my sami|sami \w+my"
@@ -35,16 +42,31 @@ CUES = re.compile(
     r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"
     r"|(?:robi|robia|wykonuje|wykonuja) nam|zlecamy \w+ za granic\w*"
+    # someone already does it for the buyer: "obiady dowozi nam już spółdzielnia"
+    r"|(?:juz )?(?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
+    r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)(?:a|ja)? nam juz"
+    r"|juz nam (?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
+    r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"
     r"|mamy (?:wlasn\w+ |swoj\w+ )?(?:pracowni|warsztat|kuchni|stolowk|ogrod|pralni|szwalni)\w*"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
     r"|not (?:needed|required|included|part of)"
-    r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care)"
+    r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care|done"
+    r"|contracted|provided|supplied|in place|taken)"
+    r"|(?:done|handled|provided|run|covered) (?:for us )?by (?:our own|our|an outside|another)"
+    r"|(?:goes|go|sent|send) to an? (?:outside|external)|need nothing|nothing on that side"
     r"|(?:booked|arranged|ordered|sorted|handled|covered) (?:elsewhere|in-house|in house)"
     r")\b"
 )
 # An aside in brackets, taken out whole when it holds a cue (its commas cut no clauses).
 ASIDE = re.compile(r"\([^()]{1,300}\)")
+# A clause that asks for work: not part of a list the next clause declines.
+ASKS = re.compile(
+    r"\b(?:potrzeb\w*|szuka\w*|prosi\w*|prosze|zamawia\w*|chce\w*|chcial\w*|interesuj\w*"
+    r"|need\w*|look\w*|seek\w*|want\w*|requir\w*|please)\b"
+)
+# The most words an item of such a list has: "Catering, dekorację sali i obsługę … mamy już".
+LIST_ITEM_WORDS = 3
 # A cue that points back at the clause before it.
 BACK = re.compile(r"\b(?:tych|tego|tej|these|those|them)\b")
 # Where a sentence ends and where a clause ends inside it.
@@ -66,7 +88,22 @@ def declined(text: str) -> list[Span]:
             spans.append(folded.span_at(start, end))
             if number and BACK.search(folded.folded, start, end):
                 spans.append(folded.span_at(*clauses[number - 1]))
+            spans += [
+                folded.span_at(*item) for item in _listed_before(folded.folded, clauses, number)
+            ]
     return spans
+
+
+def _listed_before(text: str, clauses: list[tuple[int, int]], number: int) -> list[tuple[int, int]]:
+    """The items of a list the declining clause ``number`` ends ("Catering, dekorację sali
+    i obsługę rejestracji mamy już zamówione"): the short clauses right before it that ask
+    for nothing, up to the sentence's start or a clause that does not fit."""
+    items = []
+    for start, end in reversed(clauses[:number]):
+        if len(text[start:end].split()) > LIST_ITEM_WORDS or ASKS.search(text, start, end):
+            break
+        items.append((start, end))
+    return items
 
 
 def without_declined(text: str) -> str:

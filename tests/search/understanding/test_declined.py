@@ -66,6 +66,36 @@ def kept(text: str) -> str:
             "Obsługę szatni zapewniamy we własnym zakresie; prosimy o catering.",
             "; prosimy o catering.",
         ),
+        # Round 7: what is arranged, ordered or delivered already, and what is not organised.
+        (
+            "Pakowanie mamy od dawna ułożone z lokalną spółdzielnią, więc chodzi o panele.",
+            ", więc chodzi o panele.",
+        ),
+        ("Ławki zamówiliśmy już w spółdzielni. Szukamy ślusarza.", ". Szukamy ślusarza."),
+        ("Obiady dowozi nam już spółdzielnia. Szukamy lektora.", ". Szukamy lektora."),
+        (
+            "Nie organizujemy stypy, więc catering nie jest potrzebny. Szukamy zakładu.",
+            ", więc . Szukamy zakładu.",
+        ),
+        ("Obiady to nie jest przedmiot zapytania. Szukamy lektora.", ". Szukamy lektora."),
+        (
+            "Housekeeping is done by our own staff, so we need nothing on that side. We need "
+            "extinguishers checked.",
+            ", so . We need extinguishers checked.",
+        ),
+        (
+            "Assembly is already done for us by a cooperative. We need CNC turning.",
+            ". We need CNC turning.",
+        ),
+        # Every item of a list the clause declines goes with it.
+        (
+            "Catering, dekorację sali i obsługę rejestracji mamy już zamówione. Szukamy fotografa.",
+            ", . Szukamy fotografa.",
+        ),
+        (
+            "Szukamy cateringu, sprzątanie mamy już zamówione.",
+            "Szukamy cateringu, .",
+        ),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
@@ -79,6 +109,7 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         "Szukamy firmy, która już teraz przyjmie zlecenie na szycie.",
         "Nie ma u nas kuchni, dlatego szukamy cateringu.",
         "We need the aprons already hemmed, not later than Friday.",
+        "Prosimy dostarczyć nam już w marcu 200 fartuchów.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):
