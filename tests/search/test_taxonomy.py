@@ -134,6 +134,17 @@ def test_one_edit_tolerance():
         ("tłumacz języka migowego na spotkanie z mieszkańcami", [], ["sign_language"]),
         ("tłumacz języka migowego na konferencję", [], ["sign_language"]),
         ("ustawienie uli na dachu i miodobranie", [], ["beekeeping"]),
+        # Round 7's trades: each takes the profile word it holds ("malowane", "przewóz",
+        # "klejenie") with it, so painting, transport and assembly are not asked for.
+        ("balustrady ze stali, malowanie proszkowe na zielono", [], ["metalwork"]),
+        ("przewóz zwłok i pochówek na cmentarzu komunalnym", [], ["funeral_services"]),
+        ("naprawa butów roboczych, klejenie cholewek", [], ["shoe_repair"]),
+        ("malowanie linii i kopert na parkingu", [], ["road_marking"]),
+        (
+            "malowanie ścian w biurze i oznakowanie poziome parkingu",
+            ["renovation"],
+            ["road_marking"],
+        ),
         # ...a maker of upholstered furniture ordering covers sewn asks for sewing;
         ("szycie pokrowców do mebli tapicerowanych", ["sewing"], []),
         # ...but an accounting office asking for scanning asks for scanning;
