@@ -33,6 +33,7 @@ from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
 from search.understanding.declined import without_declined
 from search.understanding.filler import split_signature, strip_filler
+from search.understanding.folded import blanked
 from search.understanding.names import without_names
 from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
@@ -92,9 +93,11 @@ def read_request(text: str, today: date) -> Reading:
     ``today``. Offline and quick: it runs on every request."""
     body, signature = split_signature(text or "")
     certificates = find_certificates(body)
-    body = without_words(body, certificates.words)
+    # Each reader's finds are blanked where they stand: words of two dates blanked one by
+    # one took the "w" of "w Tomaszowie Lubelskim" for that of "w ciągu 14 dni".
+    body = blanked(body, certificates.spans)
     dates = read_dates(body, today)
-    body = without_words(body, dates.words)
+    body = blanked(body, dates.spans)
     region = find_region(body)  # also settles a powiat's name shared by two voivodeships
     # A town in an organisation's name ("pensjonat „Jaworzyna Residence” w Krynicy") is the
     # place only when the request names no other.
@@ -108,7 +111,7 @@ def read_request(text: str, today: date) -> Reading:
         place = _addressed_town(signature)
     amount = find_quantity(body, today)
     if amount:
-        body = without_words(body, amount.words)
+        body = blanked(body, amount.spans)
     if region:
         body = without_words(body, region.words)
     return Reading(

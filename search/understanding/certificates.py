@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from cooperatives.vocabulary import CERTIFICATIONS
-from search.understanding.folded import FoldedText
+from search.understanding.folded import FoldedText, Span
 
 WRITTEN = {
     "haccp": [r"haccp"],
@@ -40,6 +40,7 @@ RULED_OUT = re.compile(r"\b(?:bez|without|no|nie)\b")
 class Certificates:
     codes: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()  # where they stand, to blank each where it is
 
 
 def _label_pattern(label: str) -> str:
@@ -73,4 +74,5 @@ def find_certificates(text: str) -> Certificates:
     for _start, code, _span, before in sorted(spans):
         if not RULED_OUT.search(before) and code not in codes:
             codes.append(code)
-    return Certificates(tuple(codes), found.words(*(span for _s, _c, span, _b in spans)))
+    named = tuple(span for _s, _c, span, _b in spans)
+    return Certificates(tuple(codes), found.words(*named), named)

@@ -123,6 +123,7 @@ AMOUNT_AFTER = re.compile(r"\s*(?:tys|k\b|kg|szt|mln|%|t\b|ton|m2|l\b|zl|pln)")
 class Dates:
     deadline: date | None = None
     words: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()  # where they stand, to blank each where it is
 
 
 @dataclass(frozen=True)
@@ -258,4 +259,5 @@ def read_dates(text: str, today: date) -> Dates:
     return Dates(
         deadline=chosen.day if chosen else None,
         words=found.words(*(mention.span for mention in mentions)),
+        spans=tuple(mention.span for mention in mentions),
     )

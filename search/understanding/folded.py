@@ -52,6 +52,14 @@ class FoldedText:
         )
 
 
+def blanked(text: str, spans) -> str:
+    """``text`` with ``spans`` (positions in it) blanked out; spaces keep the other words'
+    places, so spans read from the same text stay valid after each blanking."""
+    for span in spans:
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return text
+
+
 def merged(spans) -> list[Span]:
     """``spans`` in text order, those that overlap joined into one."""
     joined: list[Span] = []

@@ -27,7 +27,7 @@ from search.capacity import Quantity
 from search.places import is_town_name
 from search.places.gazetteer import word_set
 from search.understanding.deadlines import dates_in
-from search.understanding.folded import FoldedText
+from search.understanding.folded import FoldedText, Span
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:[.,]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?"
 APPROXIMATELY = (
@@ -137,6 +137,7 @@ class Amount:
 
     quantity: Quantity
     words: tuple[str, ...]
+    spans: tuple[Span, ...] = ()  # where they stand, to blank each where it is
 
     @property
     def rate(self) -> bool:
@@ -222,7 +223,7 @@ def _amount(found: FoldedText, folded: str, match: re.Match) -> Amount | None:
     value *= multiplier
     if per == "year":
         per, value = "month", value / 12
-    return Amount(Quantity(value, name, per), found.words(*spans))
+    return Amount(Quantity(value, name, per), found.words(*spans), tuple(spans))
 
 
 def amounts(text: str, today: date | None = None) -> list[Amount]:

@@ -130,3 +130,15 @@ def test_a_town_only_in_an_organisations_name_is_still_the_place():
         "Stowarzyszenie „Razem w Gnieźnie” szuka przewoźnika dla uczestników.", TODAY
     )
     assert reading.place.name == "Gniezno"
+
+
+def test_the_words_of_two_dates_are_blanked_where_each_stands():
+    # Blanked word by word, the "w" of the second date was taken from "w Tomaszowie".
+    reading = read_request(
+        "Jarmark 22 sierpnia na placu w Tomaszowie Lubelskim, porządek po imprezie. "
+        "Płatność w ciągu 14 dni.",
+        TODAY,
+    )
+    assert reading.place.name == "Tomaszów Lubelski"
+    assert "Tomaszowie" not in reading.words
+    assert "porządek po imprezie" in reading.words
