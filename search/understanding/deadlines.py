@@ -3,8 +3,10 @@
 A deadline is a date after a word that sets one ("do 15 marca", "na 20.04",
 "termin: 20.04.2027", "by 15 March", "najpóźniej 3 maja"), or a phrase that is
 one by itself ("do końca maja", "w ciągu 2 tygodni", "within a month", "do
-piątku"). A date after "od"/"from" starts the work and is no deadline; a date
-without any such word is taken as the deadline when no other date is.
+piątku"). A date after "od"/"from" starts the work and is no deadline, nor is
+a time to pay in ("Płatność przelewem w ciągu 21 dni", "invoices within 30
+days"); a date without any such word is taken as the deadline when no other
+date is.
 
 Without a year, a date is the next such date from ``today`` on ("15 marca" read
 in May is next year's). Months alone: "do marca"/"by March"/"na marzec" mean
@@ -114,6 +116,11 @@ DEADLINE_WORDS = re.compile(
     r"(?:(?<!\w)(?:do|na|by|before|until|till|due|deadline|termin\w*|najpozniej|dnia|dn|on|the"
     r"|date|nie\s+pozniej\s+niz|no\s+later\s+than)[\s:.,-]*)+$"
 )
+# A time to pay in, not a deadline for the work: "Płatność przelewem w ciągu 21 dni".
+PAYMENT_WORDS = re.compile(
+    r"(?<!\w)(?:platnos\w*|zaplat\w*|faktur\w*|przelew\w*|payment|invoice\w*|pay|paid)"
+    r"\b[^.,;!?\n]*$"
+)
 START_WORDS = re.compile(r"(?<!\w)(?:od|from|since|starting|poczawszy\s+od|start\w*)[\s:.,-]*$")
 # A day.month followed by one of these is an amount ("1.5 tys.", "2.5 kg"), not a date.
 AMOUNT_AFTER = re.compile(r"\s*(?:tys|k\b|kg|szt|mln|%|t\b|ton|m2|l\b|zl|pln)")
@@ -132,7 +139,7 @@ class Mention:
     folded_start: int  # in the folded text
     folded_end: int
     day: date | None
-    kind: str  # "deadline", "start" or "plain"
+    kind: str  # "deadline", "start", "payment" or "plain"
 
 
 def _next(month: int, day: int, today: date, year: str | None) -> date | None:
@@ -220,7 +227,9 @@ def _mentions(found: FoldedText, today: date) -> list[Mention]:
             before = found.folded[max(0, match.start() - 40) : match.start()]
             cue = DEADLINE_WORDS.search(before)
             starts = START_WORDS.search(before)
-            if kind != "day" or cue:
+            if PAYMENT_WORDS.search(before):
+                role = "payment"
+            elif kind != "day" or cue:
                 role = "deadline"
             elif starts:
                 role, cue = "start", starts

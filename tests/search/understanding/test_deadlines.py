@@ -56,6 +56,8 @@ def test_a_deadline_is_the_next_such_date(text, deadline):
         "do 31.02",  # no such day
         "w ciągu dnia",  # during the day
         "szycie fartuchów",
+        "Płatność przelewem w ciągu 21 dni.",  # a time to pay in
+        "Please quote; we pay invoices within 30 days.",
     ],
 )
 def test_starts_amounts_and_impossible_dates_are_no_deadline(text):
@@ -66,6 +68,15 @@ def test_the_deadline_of_a_range_is_its_end_and_every_date_is_dropped():
     dates = read_dates("Catering od 1 czerwca do 30 czerwca", TODAY)
     assert dates.deadline == date(2026, 6, 30)
     assert dates.words == ("od", "1", "czerwca", "do", "30", "czerwca")
+
+
+def test_a_time_to_pay_in_leaves_the_deadline_of_the_work():
+    dates = read_dates("Uszycie w ciągu 14 dni. Płatność przelewem w ciągu 30 dni.", TODAY)
+    assert dates.deadline == date(2026, 5, 24)
+    # In another clause the payment word says nothing of the date.
+    assert read_dates("Faktura co miesiąc, dostawa do 10 czerwca", TODAY).deadline == date(
+        2026, 6, 10
+    )
 
 
 def test_two_dates_without_a_deadline_word_leave_the_deadline_open():
