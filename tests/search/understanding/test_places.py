@@ -170,6 +170,8 @@ def test_every_powiat_is_found_by_its_adjective_in_the_locative():
         "Wesoła impreza firmowa dla dzieci",
         "łódź motorowa do remontu",  # a boat; the city only without Polish letters
         "Po drugiej stronie ulicy, na świecie",
+        "Koła Gospodyń Wiejskich prosi o ofertę",  # a women's club; Koło is a town
+        "Biuro na Kopernika 5, prosimy o ofertę",  # a street; Kopernika is a village
     ],
 )
 def test_ordinary_words_surnames_and_streets_are_no_places(text):
@@ -178,6 +180,23 @@ def test_ordinary_words_surnames_and_streets_are_no_places(text):
 
 def test_the_first_place_named_wins():
     assert find_place("Firma z Poznania, dostawa do Gniezna").name == "Poznań"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("a battery plant in Kleczew, night-shift meals", "Kleczew"),
+        ("pralnia dla pensjonatu w Ustroniu Morskim", "Ustronie Morskie"),
+        ("Koła Gospodyń Wiejskich z okolic Bielska Podlaskiego", "Bielsk Podlaski"),
+    ],
+)
+def test_a_village_counts_with_a_capital_letter_after_a_preposition(text, town):
+    assert find_place(text).name == town
+
+
+def test_a_village_without_a_capital_letter_or_a_preposition_is_no_place():
+    assert find_place("catering w kleczewie") is None
+    assert find_place("Kleczew catering") is None
 
 
 def test_a_big_city_counts_in_lowercase_and_a_small_town_only_after_a_preposition():
