@@ -1,12 +1,16 @@
 """Map a need's free text to capability codes through the taxonomy's labels and synonyms.
 
 Each label part and synonym becomes a phrase; a capability matches when
-every word of one of its phrases occurs in the text, in any order. Words
-are compared by their keys: the ASCII form of the word as written and of
-its base form, because the lemmatiser gives some words different base forms
-in different cases ("sprzątanie" → "sprzątać" but "sprzątania" →
-"sprzątanie"); comparing both meets them. A phrase's verbal noun also gets
-the keys of its genitive ("prowadzenie" / "prowadzenia" → "prowadzić").
+every word of one of its phrases occurs in one sentence of the text, in any
+order (words of one phrase scattered over a long letter named other things:
+"welcome" from "we also welcome a price" and "kits" from "first-aid kit").
+Work nobody here does is read from the whole text, a word of it repeated
+elsewhere referring back to it (see ``_find``). Words are compared by their
+keys: the ASCII form of the word as written and of its base form, because
+the lemmatiser gives some words different base forms in different cases
+("sprzątanie" → "sprzątać" but "sprzątania" → "sprzątanie"); comparing both
+meets them. A phrase's verbal noun also gets the keys of its genitive
+("prowadzenie" / "prowadzenia" → "prowadzić").
 
 Three rules keep the mapping from inventing work the text does not ask for:
 
@@ -62,6 +66,8 @@ from cooperatives.vocabulary import (
 from search.analysis import Lexicon, fold, stem, stems, words
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
+# Where a sentence ends: a capability's phrase is read only from words of one sentence.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n")
 # "IT" written in capitals names the trade, but to the analyser it is the English stop
 # word "it"; it is read as the Polish word for the trade before analysis.
 ACRONYMS = ((re.compile(r"\bIT\b"), "informatyka"),)
@@ -222,6 +228,14 @@ def _phrase_words(text: str) -> tuple[Word, ...]:
     return tuple(result)
 
 
+def _in_one_sentence(at: list[set[int]], sentence_of: list[int]) -> list[set[int]]:
+    """The positions of a phrase's words (``at``, one set per word) kept to the sentences
+    that hold all of them: "obsługę foto i wideo naszej gali … dwa tygodnie po wydarzeniu"
+    is no "obsługa wydarzeń"; empty sets when no sentence holds them all."""
+    shared = set.intersection(*({sentence_of[p] for p in where} for where in at))
+    return [{p for p in where if sentence_of[p] in shared} for where in at]
+
+
 def _spellings(word: Word) -> set[str]:
     """How a vocabulary word and the forms it is keyed by are spelled, unfolded."""
     genitive = word.written[:-1] + "a"
@@ -350,13 +364,20 @@ class Taxonomy:
     def _find(self, text: str, lexicon: Lexicon | None) -> dict[str, list[tuple[Phrase, "_Span"]]]:
         positions: dict[str, set[int]] = defaultdict(set)
         as_typed = text != fold(text)
-        for position, word in enumerate(analysed(text, lexicon)):
+        read, sentence_of = [], []
+        for number, sentence in enumerate(SENTENCE_BREAK.split(text)):
+            words_in_it = analysed(sentence, lexicon)
+            read += words_in_it
+            sentence_of += [number] * len(words_in_it)
+        for position, word in enumerate(read):
             for key in self._keys_meant(word, lexicon, as_typed):
                 positions[key].add(position)
         candidates = {phrase for key in positions for phrase in self._by_key[key]}
         spans, placed = {}, {}
         for phrase in candidates:
             at = [set().union(*(positions[key] for key in word.keys)) for word in phrase.words]
+            if len(at) > 1 and phrase.code not in self.outside:
+                at = _in_one_sentence(at, sentence_of)
             if all(at):
                 spans[phrase] = _Span.of(phrase, at)
                 placed[phrase] = at

@@ -50,6 +50,15 @@ pytestmark = pytest.mark.django_db
         ("łatanie obrusów, umowa na dwa lata", ["textile_repair"]),
         ("latanie dziur w obrusach", ["textile_repair"]),
         ("umycie posadzek i malowanie ścian", ["cleaning", "renovation"]),
+        # A phrase's words are read from one sentence, not gathered over a letter...
+        (
+            "Przerwa między zmianami trwa 30 minut. Ekspres kawowy stoi w holu. Prosimy o "
+            "sprzątanie biura.",
+            ["cleaning"],
+        ),
+        ("Prosimy o sprzątanie biura. Przerwa kawowa o 10.", ["cleaning", "catering"]),
+        # ...in any order within it.
+        ("Kits welcome for new hires, 200 pieces.", ["co_packing"]),
     ],
 )
 def test_need_text_maps_to_capabilities(text, codes):
