@@ -41,10 +41,14 @@ CUES = re.compile(
     # a condition on the supplier, not a second part: "wymagamy własnego transportu"
     r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"
-    r"|(?:robi|robia|wykonuje|wykonuja) nam|zlecamy \w+ za granic\w*"
-    # someone already does it for the buyer: "obiady dowozi nam już spółdzielnia"
-    r"|(?:juz )?(?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
-    r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)(?:a|ja)? nam juz"
+    # someone else provides it ("naczynia zapewnia szkolna stołówka", "salę udostępnia nam
+    # liceum"); not the firm sought ("firmy, która zapewnia catering")
+    r"|(?<!ktora )(?<!ktory )(?<!ktore )(?:zapewnia|zapewniaja|udostepnia|udostepniaja)\b"
+    r"|zlecamy \w+ za granic\w*"
+    # someone already does it for the buyer: "obiady dowozi nam już spółdzielnia",
+    # "zaproszenia drukuje nam drukarnia"
+    r"|(?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze|szyje"
+    r"|drukuje|gotuje|kosi|pielegnuje|myje|pakuje|wozi)(?:a|ja)? nam"
     r"|juz nam (?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
     r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"

@@ -73,6 +73,11 @@ def kept(text: str) -> str:
         ),
         ("Ławki zamówiliśmy już w spółdzielni. Szukamy ślusarza.", ". Szukamy ślusarza."),
         ("Obiady dowozi nam już spółdzielnia. Szukamy lektora.", ". Szukamy lektora."),
+        ("Dyplomy drukuje nam drukarnia, więc chodzi o kubki.", ", więc chodzi o kubki."),
+        (
+            "Salę udostępnia nam liceum, a naczynia zapewnia szkolna stołówka; prosimy o obiad.",
+            ", ; prosimy o obiad.",
+        ),
         (
             "Nie organizujemy stypy, więc catering nie jest potrzebny. Szukamy zakładu.",
             ", więc . Szukamy zakładu.",
@@ -110,6 +115,7 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         "Nie ma u nas kuchni, dlatego szukamy cateringu.",
         "We need the aprons already hemmed, not later than Friday.",
         "Prosimy dostarczyć nam już w marcu 200 fartuchów.",
+        "Szukamy firmy, która zapewnia catering na 100 osób.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):
