@@ -10,8 +10,9 @@ and then it must stay.
 The rule tells them apart by the way Polish and English write proper names:
 
 * a quote whose words all begin with a capital letter (the short joining words
-  "i", "na", "pod", "of", "the"… aside) and which has at least two such words
-  is a name: „Wspólny Stół”, "Green Valley";
+  "i", "na", "pod", "of", "the"… aside, unless one opens the quote with a
+  capital) and which has at least two such words is a name: „Wspólny Stół”,
+  "Green Valley", „Pod Luboniem”;
 * a quote of one capitalised word is a name when an organisation's kind
   stands just before it (up to two words between: "Fundacja Rozwoju „Promyk”"):
   alone, „Sprzątanie” may be the work written with a capital;
@@ -48,7 +49,11 @@ KINDS = re.compile(
     r"|kawiarni|bistro|bar|osrodk|dom|klub|szkol|przedszkol|zlobk|szpital|klinik|przychodni"
     r"|gabinet|muze|teatr|kino|galeri|agencj|spolk|grup|siec|zespol|mark|brand|inn|guesthouse"
     r"|restaurant|cafe|shop|store|company|foundation|association|center|school|clinic"
-    r"|gallery|agency|chain|studio|park|kompleks|osiedl|will|zajazd|karczm|gospod)\w*"
+    r"|gallery|agency|chain|studio|park|kompleks|osiedl|will|zajazd|karczm|gospod|sanatori"
+    r"|uzdrowisk|cech|kgw|kol[oa] gospodyn|parafi|wspolnot|zaklad|hurtowni|piekarni|drukarni"
+    r"|pracowni|salon"
+    r"|biur|kancelari|liceum|technikum|akademi|instytut|browar|winnic|schronisk|camping"
+    r"|kemping|resort|spa|dwor|palac|zamek|brewery|winery|bakery|office)\w*"
 )
 KIND_BEFORE = re.compile(rf"\b{KINDS.pattern}(?:\s+[\w.-]+){{0,2}}\s*$")
 # Words that join a name's capitalised words and are written in lower case.
@@ -67,7 +72,14 @@ COMPANY_NAME = re.compile(rf"\b(?:{CAPITALISED}\s+){{1,4}}{LEGAL_FORM}")
 
 
 def _capitalised(words: list[str]) -> list[bool]:
-    return [word[0].isupper() for word in words if word.lower() not in JOINING]
+    """Whether each word that counts begins with a capital: the joining words do not count,
+    except one opening the name with a capital ("Pod Lipami", "Nad Zalewem", "U Kowala"),
+    the way Polish names inns, hotels and sanatoria."""
+    return [
+        word[0].isupper()
+        for number, word in enumerate(words)
+        if word.lower() not in JOINING or (number == 0 and word[0].isupper())
+    ]
 
 
 def is_name(inside: str, before: str) -> bool:

@@ -16,6 +16,10 @@ from search.understanding.names import is_name, quoted_names, without_names
         ("Hotel “Pod Złotym Lwem”", "“Pod Złotym Lwem”"),
         ("Fundacja Rozwoju „Promyk” zamawia", "„Promyk”"),
         ("we run the 'Blue Harbour' bistro", "'Blue Harbour'"),
+        # A capitalised preposition opens an inn's or a sanatorium's name.
+        ("Sanatorium „Pod Luboniem” w Rabce-Zdroju", "„Pod Luboniem”"),
+        ("Sanatorium „Jodła” w Rabce", "„Jodła”"),
+        ("Cech „Rzemiosło” z Wągrowca", "„Rzemiosło”"),
     ],
 )
 def test_a_capitalised_name_in_quotes_is_taken_out(text, name):
@@ -31,6 +35,7 @@ def test_a_capitalised_name_in_quotes_is_taken_out(text, name):
         "usługa „Sprzątanie po remoncie” w biurze",  # a capital only at the start
         'we need "pick and pack" for our shop',
         "usługa „Sprzątanie” raz w tygodniu",  # one capitalised word, no organisation before
+        "usługa typu „Pod klucz” w biurze",  # a preposition opening, then lower case
         "we don't need 'cleaning' but the client's laundry",  # apostrophes are no quotes
     ],
 )
