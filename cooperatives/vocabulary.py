@@ -2528,6 +2528,9 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "montaż kamer",
         "montaż windy",
         "montaż rusztowań",
+        "przegląd klimatyzacji",
+        "serwis klimatyzacji",
+        "odgrzybianie klimatyzacji",
         "air conditioning installation",
         "solar panel installation",
         "heat pump installation",
@@ -2554,6 +2557,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "bodywork repair",
         "brake repair",
         "tyre fitting",
+        "przegląd hamulców",
+        "sezonowa wymiana opon",
+        "tyre swap",
+        "brake check",
     ),
     # Professional services (CPV 79100000 legal, 79211000 accounting, 79530000 translation,
     # 85147000 occupational health): named as work, never as the sender's kind of office
@@ -2765,6 +2772,85 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "security guards",
         "security guarding",
     ),
+    # Round 8 (tests/relevance/ROUND8.md), the same way: health and safety services
+    # (71317000), festive lighting (45316000), asbestos and hazardous waste (90650000),
+    # fish smoking and filleting (15200000), children's entertainers (92331210), cosmetic
+    # safety assessment (71620000), fabric dyeing (17.30 PKD), well drilling (45262220),
+    # graphic design (79822500).
+    "ohs_services": (
+        "szkolenia bhp",
+        "szkolenie bhp",
+        "usługi bhp",
+        "obsługa bhp",
+        "specjalista bhp",
+        "ocena ryzyka zawodowego",
+        "health and safety training",
+        "occupational safety services",
+    ),
+    "festive_lighting": (
+        "iluminacje świąteczne",
+        "montaż iluminacji",
+        "dekoracje świetlne",
+        "oświetlenie świąteczne",
+        "christmas lights",
+        "festive lighting",
+    ),
+    "asbestos_removal": (
+        "usuwanie azbestu",
+        "demontaż eternitu",
+        "płyty eternitowe",
+        "wyroby zawierające azbest",
+        "transport odpadów",
+        "odpady niebezpieczne",
+        "asbestos removal",
+        "hazardous waste",
+    ),
+    "fish_processing": (
+        "wędzenie ryb",
+        "wędzarnia",
+        "filetowanie ryb",
+        "filetowanie",
+        "smoking fish",
+        "fish filleting",
+    ),
+    "kids_entertainment": (
+        "animatorzy dla dzieci",
+        "animacje dla dzieci",
+        "malowanie twarzy",
+        "face painting",
+        "children's entertainers",
+        "balloon modelling",
+    ),
+    "cosmetics_compliance": (
+        "ocena bezpieczeństwa produktu kosmetycznego",
+        "raport cpsr",
+        "zgłoszenie do cpnp",
+        "cosmetic safety assessment",
+        "cpsr",
+        "cpnp",
+    ),
+    "textile_dyeing": (
+        "farbowanie",
+        "farbowanie tkanin",
+        "barwienie tkanin",
+        "fabric dyeing",
+    ),
+    "well_drilling": (
+        "wiercenie studni",
+        "studnia głębinowa",
+        "well drilling",
+        "borehole drilling",
+    ),
+    "graphic_design": (
+        "identyfikacja wizualna",
+        "projekt logo",
+        "projektowanie logo",
+        "księga znaku",
+        "brand book",
+        "visual identity",
+        "logo design",
+        "graphic design",
+    ),
 }
 
 # What a page calls each of them when it tells the buyer nobody here does it (Polish, English).
@@ -2808,6 +2894,24 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "language_courses": ("kursy językowe", "language courses"),
     "pest_control": ("deratyzacja i dezynsekcja", "pest control"),
     "security_guarding": ("ochrona osób i mienia", "security guarding"),
+    "ohs_services": ("usługi BHP i szkolenia BHP", "health and safety services and training"),
+    "festive_lighting": ("montaż iluminacji świątecznych", "festive lighting installation"),
+    "asbestos_removal": (
+        "usuwanie azbestu i odpadów niebezpiecznych",
+        "asbestos and hazardous waste removal",
+    ),
+    "fish_processing": ("wędzenie i filetowanie ryb", "fish smoking and filleting"),
+    "kids_entertainment": ("animacje dla dzieci", "children's entertainers"),
+    "cosmetics_compliance": (
+        "ocena bezpieczeństwa kosmetyków (CPSR, CPNP)",
+        "cosmetic safety assessment (CPSR, CPNP)",
+    ),
+    "textile_dyeing": ("farbowanie tkanin", "fabric dyeing"),
+    "well_drilling": ("wiercenie studni", "well drilling"),
+    "graphic_design": (
+        "projektowanie graficzne i identyfikacja wizualna",
+        "graphic design and visual identity",
+    ),
 }
 
 

@@ -228,6 +228,11 @@ def _phrase_words(text: str) -> tuple[Word, ...]:
     return tuple(result)
 
 
+def _one_word_once(pairs: list) -> bool:
+    """Whether a kind was read from one word, once ("pralnia", "ogród", "porcjowanie")."""
+    return len({phrase.words for phrase, _ in pairs}) == 1 and len(pairs[0][0].words) == 1
+
+
 def _in_one_sentence(at: list[set[int]], sentence_of: list[int]) -> list[set[int]]:
     """The positions of a phrase's words (``at``, one set per word) kept to the sentences
     that hold all of them: "obsługę foto i wideo naszej gali … dwa tygodnie po wydarzeniu"
@@ -407,11 +412,15 @@ class Taxonomy:
         # Beside work nobody here does, a kind named only by things is that work's object
         # or the sender's situation ("tapicer … 60 krzeseł", "prowadzimy szwalnię odzieży
         # roboczej … przegląd maszyn szwalniczych"), not a second part of the request.
+        # So is a kind read from one word, once: "szkolenia BHP dla … pralni hotelowej",
+        # "wiercenie studni do podlewania ogrodu"; named by more ("sprzątanie biura i montaż
+        # klimatyzacji" holds "sprzątanie" and "sprzątanie biur") it is still asked for.
         if any(code in self.outside for code in found):
             found = {
                 code: pairs
                 for code, pairs in found.items()
-                if code in self.outside or not all(phrase.thing for phrase, _ in pairs)
+                if code in self.outside
+                or not (all(phrase.thing for phrase, _ in pairs) or _one_word_once(pairs))
             }
         # Things named after the first work named are that work's objects (module docstring).
         work_starts = [

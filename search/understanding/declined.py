@@ -48,7 +48,11 @@ CUES = re.compile(
     # someone already does it for the buyer: "obiady dowozi nam już spółdzielnia",
     # "zaproszenia drukuje nam drukarnia"
     r"|(?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze|szyje"
-    r"|drukuje|gotuje|kosi|pielegnuje|myje|pakuje|wozi)(?:a|ja)? nam"
+    r"|drukuje|gotuje|kosi|pielegnuje|myje|pakuje|wozi)(?:a|ja)? (?:nam|dla nas)"
+    # what stays as it is, or is ordered apart: "to zostaje bez zmian", "zamówimy osobno",
+    # "printing will be ordered separately"
+    r"|zostaje bez zmian|(?:zamowimy|zlecimy|zamawiamy|zlecamy) (?:osobno|oddzielnie|sami)"
+    r"|(?:ordered|booked|arranged|handled|done) separately|booked through"
     r"|juz nam (?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
     r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"

@@ -149,6 +149,9 @@ def test_one_edit_tolerance():
         ("przewóz zwłok i pochówek na cmentarzu komunalnym", [], ["funeral_services"]),
         ("naprawa butów roboczych, klejenie cholewek", [], ["shoe_repair"]),
         ("malowanie linii i kopert na parkingu", [], ["road_marking"]),
+        # Round 8's: a kind read from one word, once, beside such work is its setting.
+        ("szkolenia BHP dla pracowników pralni hotelowej", [], ["ohs_services"]),
+        ("wiercenie studni do podlewania ogrodu przedszkola", [], ["well_drilling"]),
         (
             "malowanie ścian w biurze i oznakowanie poziome parkingu",
             ["renovation"],

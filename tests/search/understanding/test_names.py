@@ -88,8 +88,8 @@ def test_a_legal_form_after_lower_case_words_takes_nothing_out():
 
 def test_a_companys_name_asks_for_none_of_its_words(kinds_read):
     text = (
-        "Dział Floty firmy Trans-Rad Logistyka Sp. z o.o. szuka warsztatu do napraw "
-        "blacharsko-lakierniczych naczep."
+        "Dział Zakupów firmy Trans-Rad Logistyka Sp. z o.o. szuka szwalni do uszycia 200 "
+        "kamizelek odblaskowych."
     )
-    assert kinds_read(text) == []
-    assert kinds_read(text.replace(" Sp. z o.o.", "")) == ["transport_delivery"]
+    assert kinds_read(text) == ["sewing"]
+    assert kinds_read(text.replace(" Sp. z o.o.", "")) == ["transport_delivery", "sewing"]
