@@ -75,6 +75,10 @@ def kept(text: str) -> str:
         ("Obiady dowozi nam już spółdzielnia. Szukamy lektora.", ". Szukamy lektora."),
         ("Dyplomy drukuje nam drukarnia, więc chodzi o kubki.", ", więc chodzi o kubki."),
         (
+            "Sprzątanie terenu bierze na siebie nasz zakład komunalny, więc szukamy jedzenia.",
+            ", więc szukamy jedzenia.",
+        ),
+        (
             "Salę udostępnia nam liceum, a naczynia zapewnia szkolna stołówka; prosimy o obiad.",
             ", ; prosimy o obiad.",
         ),
