@@ -268,6 +268,12 @@ CAPABILITIES = {
             "naklejanie kodów",
             "kody EAN",
             "naważanie",
+            "kosze prezentowe",
+            "kosze świąteczne",
+            "kompletowanie koszy",
+            "owijanie celofanem",
+            "włożenie do koperty",
+            "zaklejanie kopert",
         ),
         (
             "copacking",
@@ -306,6 +312,8 @@ CAPABILITIES = {
             "promotional packs",
             "secondary packaging",
             "EAN codes",
+            "gift baskets",
+            "hamper packing",
         ),
     ),
     "catering": CapabilitySeed(
@@ -358,6 +366,15 @@ CAPABILITIES = {
             "koreczki",
             "serwis kawowy",
             "obiady abonamentowe",
+            "jedzenie dla gości",
+            "jedzenie na festyn",
+            "jedzenie na imprezę",
+            "grill",
+            "kiełbasa z grilla",
+            "grochówka",
+            "zupa z kotła",
+            "porcje obiadowe",
+            "ciepłe posiłki",
         ),
         (
             "food service",
@@ -391,6 +408,9 @@ CAPABILITIES = {
             "office catering",
             "corporate catering",
             "afternoon tea",
+            "hot food",
+            "food for guests",
+            "barbecue",
         ),
     ),
     "food_preparation": CapabilitySeed(
@@ -442,6 +462,8 @@ CAPABILITIES = {
             "pyzy",
             "naleśniki",
             "chutney",
+            "krojenie jabłek",
+            "krojenie marchewki",
         ),
         (
             "food prep",
@@ -472,6 +494,7 @@ CAPABILITIES = {
             "soup vegetables",
             "chutneys",
             "sauerkraut",
+            "apple slices",
         ),
     ),
     "cafe": CapabilitySeed(
@@ -683,6 +706,11 @@ CAPABILITIES = {
             "chaszcze",
             "zakrzaczenia",
             "zarośnięty",
+            "kosa spalinowa",
+            "wygrabienie liści",
+            "listowie",
+            "skwery",
+            "odchwaszczenie",
         ),
         (
             "gardening",
@@ -1857,6 +1885,10 @@ CAPABILITIES = {
             "rozwózka",
             "rozwiezienie",
             "auto dostawcze",
+            "przeprowadzka biura",
+            "przenosiny",
+            "przeniesienie biura",
+            "noszenie mebli",
         ),
         (
             "courier",
@@ -1887,6 +1919,7 @@ CAPABILITIES = {
             "courier runs",
             "goods transport",
             "drop-offs",
+            "office move",
         ),
     ),
     "renovation": CapabilitySeed(
@@ -2813,11 +2846,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "smoking fish",
         "fish filleting",
     ),
+    # Event support's own words ("animacje dla dzieci", "face painting") stay its own.
     "kids_entertainment": (
         "animatorzy dla dzieci",
-        "animacje dla dzieci",
         "malowanie twarzy",
-        "face painting",
         "children's entertainers",
         "balloon modelling",
     ),
