@@ -68,8 +68,8 @@ KINDS = {
     "unusual_words",
     "nothing",
 }
-# Later rounds, each written blind to the engine, scored once, then tuned on (ROUND3.md,
-# ROUND4.md). Floored on their own, so the floors above keep measuring the set they were set on.
+# Later rounds, each written blind to the engine, scored once, then tuned on (ROUND3.md …
+# ROUND8.md). Floored on their own, so the floors above keep measuring the set they were set on.
 ROUNDS = {
     "round3_needs.jsonl": {
         "sha256": "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6",
@@ -83,8 +83,8 @@ ROUNDS = {
     "round4_needs.jsonl": {
         "sha256": "6a5e4770d79624b42b57a94d3d0961a8d07b79f0da235ea1db4db2afc7b595bc",
         "size": 50,
-        "ndcg": {"long_email": 0.88, "unusual_words": 0.95, "objects_named": 0.83},
-        "mrr": {"long_email": 0.93, "unusual_words": 0.98, "objects_named": 0.91},
+        "ndcg": {"long_email": 0.94, "unusual_words": 0.95, "objects_named": 0.83},
+        "mrr": {"long_email": 0.98, "unusual_words": 0.98, "objects_named": 0.91},
     },
     # Its first, blind score: 0.667 nDCG@5 (long e-mails 0.832, unusual words 0.502). Then
     # tuned on (docs/vocabulary.md, "Round 5": names in quotes, the per-trade vocabulary):
@@ -94,8 +94,8 @@ ROUNDS = {
     "round5_needs.jsonl": {
         "sha256": "1d2b3e4174b012f3641bb2df9adc99ee622f9d47666ec7db38d78fe43b86d429",
         "size": 60,
-        "ndcg": {"long_email": 0.90, "unusual_words": 0.93},
-        "mrr": {"long_email": 0.92, "unusual_words": 0.97},
+        "ndcg": {"long_email": 0.93, "unusual_words": 0.94},
+        "mrr": {"long_email": 0.96, "unusual_words": 0.98},
     },
     # Its first, blind score: 0.739 nDCG@5 (long e-mails 0.852, nothing 0.400). Then tuned
     # on (tests/relevance/ROUND6.md): more work nobody here does, the sender's own work and
@@ -105,8 +105,63 @@ ROUNDS = {
     "round6_needs.jsonl": {
         "sha256": "a69fcc86ef1d723a330318bd24405cf0ab9193a8af91eff64abdc09437d6b464",
         "size": 40,
-        "ndcg": {"long_email": 0.84, "nothing": 0.88},
-        "mrr": {"long_email": 0.86, "nothing": 0.88},
+        "ndcg": {"long_email": 0.87, "nothing": 0.88},
+        "mrr": {"long_email": 0.88, "nothing": 0.88},
+    },
+    # Its first, blind score: 0.741 nDCG@5 (long e-mails 0.874, nothing 0.250). Then tuned
+    # on (ROUND7.md, docs/vocabulary.md "Rounds 7 and 8"): words typed without Polish
+    # letters read as typed, more ways of declining, more work nobody does, dates blanked
+    # where they stand, villages, phrases read within a sentence, names opened by "Pod",
+    # migration 0012: 0.946; floors 0.02 under each kind.
+    "round7_needs.jsonl": {
+        "sha256": "3a23ebcfb3082157b843836abdd788503b53cfaba5f35783365627f2edeab272",
+        "size": 80,
+        "ndcg": {
+            "informal_place": 0.98,
+            "long_email": 0.93,
+            "mixed": 0.95,
+            "no_diacritics": 0.96,
+            "nothing": 0.85,
+            "typo": 0.96,
+            "unusual_words": 0.96,
+        },
+        "mrr": {
+            "informal_place": 0.98,
+            "long_email": 0.93,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.85,
+            "typo": 0.98,
+            "unusual_words": 0.98,
+        },
+    },
+    # Its first, blind score, after round 7's changes: 0.747 nDCG@5 (long e-mails 0.934,
+    # nothing 0.250). Then tuned on (ROUND8.md): nine more trades nobody here does, a kind
+    # read from one word beside such work taken as its setting, migration 0012: 0.891;
+    # floors 0.02 under each kind.
+    "round8_needs.jsonl": {
+        "sha256": "5933f4b619174953c10997840a3e0aecf0ccf6abad16c2bb7de17e5a95863065",
+        "size": 70,
+        "ndcg": {
+            "english": 0.77,
+            "informal_place": 0.98,
+            "long_email": 0.93,
+            "mixed": 0.94,
+            "no_diacritics": 0.98,
+            "nothing": 0.73,
+            "typo": 0.68,
+            "unusual_words": 0.94,
+        },
+        "mrr": {
+            "english": 0.75,
+            "informal_place": 0.98,
+            "long_email": 0.96,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.73,
+            "typo": 0.73,
+            "unusual_words": 0.98,
+        },
     },
 }
 
@@ -213,5 +268,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 4
+    assert len(ROUNDS) == 6
     assert below == {}
