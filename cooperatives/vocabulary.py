@@ -2717,7 +2717,6 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     ),
     "funeral_services": (
         "usługi pogrzebowe",
-        "zakład pogrzebowy",
         "pochówek",
         "przewóz zwłok",
         "transport zwłok",
@@ -2726,7 +2725,6 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     ),
     "metalwork": (
         "usługi ślusarskie",
-        "zakład ślusarski",
         "ślusarz",
         "spawanie",
         "ogrodzenie panelowe",
@@ -2787,7 +2785,6 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "lekcje języka",
         "nauka języka",
         "lektor",
-        "szkoła językowa",
         "language course",
         "language lessons",
     ),
@@ -2801,10 +2798,12 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "ochrona obiektu",
         "ochrona fizyczna",
         "usługi ochrony",
-        "agencja ochrony",
         "security guards",
         "security guarding",
     ),
+    # Named as work, never as the sender's kind of business ("wędzarnia", "zakład
+    # pogrzebowy", "agencja ochrony", "szkoła językowa" send requests for packing,
+    # sewing or cleaning, which cooperatives do).
     # Round 8 (tests/relevance/ROUND8.md), the same way: health and safety services
     # (71317000), festive lighting (45316000), asbestos and hazardous waste (90650000),
     # fish smoking and filleting (15200000), children's entertainers (92331210), cosmetic
@@ -2840,7 +2839,6 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     ),
     "fish_processing": (
         "wędzenie ryb",
-        "wędzarnia",
         "filetowanie ryb",
         "filetowanie",
         "smoking fish",

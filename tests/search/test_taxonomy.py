@@ -161,6 +161,8 @@ def test_one_edit_tolerance():
         ("szycie pokrowców do mebli tapicerowanych", ["sewing"], []),
         # ...but an accounting office asking for scanning asks for scanning;
         ("skanowanie dokumentów księgowych biura rachunkowego", ["digitization"], []),
+        ("wędzarnia ryb zleci pakowanie filetów w kartony", ["co_packing"], []),
+        ("szkoła językowa szuka firmy do sprzątania biura", ["cleaning"], []),
         # ...named beside it, it is still asked for;
         ("sprzątanie biura i montaż klimatyzacji", ["cleaning"], ["building_installations"]),
         # and the same words alone keep their kinds of work.
