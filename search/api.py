@@ -203,9 +203,9 @@ class MatchResultOut(Schema):
     )
     outside_work: list[str] | None = Field(
         None,
-        description="work the text asks for that no kind of work here covers "
-        "(vehicle_repair, chimney_sweeping, building_installations); asked alone, "
-        "nothing matches",
+        description="work the text asks for that no kind of work here covers, by name "
+        "(e.g. vehicle_repair, chimney_sweeping, funeral_services: the names of "
+        "OUTSIDE_WORK in cooperatives/vocabulary.py); asked alone, nothing matches",
     )
 
 
