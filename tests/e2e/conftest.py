@@ -61,6 +61,9 @@ def page(browser, live_server):
 
 def axe_violations(page) -> list[str]:
     """WCAG 2.1 A/AA violations axe-core finds on the page, one readable line each."""
+    # A check begun while a click's navigation is still loading the next document finds no
+    # document at all ("reading 'documentElement'" of null): the page is let finish first.
+    page.wait_for_load_state("load")
     # Evaluated, not added as a <script>: the Content-Security-Policy refuses inline scripts.
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT.read_text())

@@ -1,5 +1,7 @@
 """The company journey in a browser: a need, explained matches, an inquiry, the reply."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -53,6 +55,10 @@ def test_company_finds_sewing_near_poznan_and_the_cooperative_answers(page, inde
     log_in(page, cooperative)
     page.goto("/inquiries/")
     page.get_by_role("link", name="Szycie fartuchów roboczych").click()
+    # The inquiry's own page, not the list the click leaves: axe run mid-navigation finds
+    # no document.
+    page.wait_for_url(re.compile(r"/inquiries/\d+/$"))
+    page.get_by_label("Odpowiedź").wait_for()
     assert axe_violations(page) == []
     page.get_by_label("Odpowiedź").fill("Tak, do końca lutego.")
     page.get_by_label("Status").select_option("in_talks")
