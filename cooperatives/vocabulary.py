@@ -577,6 +577,9 @@ CAPABILITIES = {
             "mycie szyb",
             "czyszczenie",
             "odkurzanie",
+            "odkurzyć",
+            "wynieść śmieci",
+            "przetrzeć kurze",
             "dezynfekcja",
             "pranie dywanów",
             "pranie tapicerki",
@@ -1081,7 +1084,6 @@ CAPABILITIES = {
             "obsługa IT",
             "strona www",
             "oprogramowanie",
-            "aplikacje mobilne",
             "aplikacja internetowa",
             "programowanie",
             "programista",
@@ -1136,8 +1138,6 @@ CAPABILITIES = {
             "software testing",
             "computer repair",
             "network administration",
-            "mobile app",
-            "app development",
             "accessibility audit",
             "digital accessibility",
             "tech support",
@@ -1839,6 +1839,11 @@ CAPABILITIES = {
             "phone campaign",
             "overflow calls",
             "call handling",
+            "reminder calls",
+            "booking line",
+            "phone calls",
+            "call back customers",
+            "by phone",
         ),
     ),
     "transport_delivery": CapabilitySeed(
@@ -2104,6 +2109,8 @@ RETIRED_TERMS = {
     "call_center": ("telefony", "recepcja"),
     "transport_delivery": ("delivery",),
     "care_services": ("care",),
+    # Round 9: nobody here builds apps (the IT cooperatives support, test and keep sites).
+    "it_services": ("aplikacje mobilne", "mobile app", "app development"),
 }
 
 # The seed terms that name a thing made ("kubki", "obrusy", "mugs"), not the work. A request
@@ -2508,6 +2515,15 @@ THINGS: dict[str, tuple[str, ...]] = {
         "connectors",
         "piny",
     ),
+    # Vehicles are what a carrier drives, not the carrying: "tyre swap for 8 delivery vans"
+    # asks for a garage; named alone they are still ordered ("bus z kierowcą" stays work).
+    "transport_delivery": (
+        "samochód dostawczy",
+        "auto dostawcze",
+        "busik",
+        "delivery van",
+        "minibus",
+    ),
     "light_assembly": (
         "uszczelki",
         "o-ringi",
@@ -2654,6 +2670,11 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "naprawa maszyn do szycia",
         "machine servicing",
         "machinery repair",
+        # Round 9: the person who does it ("szukamy serwisanta do pralnic przemysłowych").
+        "serwisant",
+        "serwis ekspresów",
+        "service technician",
+        "espresso machine servicing",
     ),
     "sign_language": (
         "tłumacz języka migowego",
@@ -2881,10 +2902,119 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "logo design",
         "graphic design",
     ),
+    # Round 9: design, advice, teaching, flowers, hire, driving schools, valuation, building
+    # inspection, apps, embroidery files (PKD 71.11, 70.22, 85.59, 47.76, 77.29, 85.53,
+    # 68.31, 71.20, 62.01). Named by the work, not by who does it: a florist, a hire firm or
+    # a consultant may be the sender ("wypożyczalnia strojów" orders alterations).
+    "design_services": (
+        "architekt krajobrazu",
+        "projekt ogrodu",
+        "projekt zagospodarowania",
+        "architekt wnętrz",
+        "projektant wnętrz",
+        "projekt wnętrz",
+        "landscape architect",
+        "garden design",
+        "interior designer",
+        "interior design",
+    ),
+    "consulting": (
+        "wdrożenie HACCP",
+        "wdrożenie systemu HACCP",
+        "analiza zagrożeń",
+        "przygotowanie do certyfikacji",
+        "audyt przed certyfikacją",
+        "HACCP consultancy",
+        "ISO consultancy",
+    ),
+    "tutoring": (
+        "korepetycje",
+        "korepetytor",
+        "prowadzenie zajęć",
+        "tutoring",
+    ),
+    "floristry": (
+        "bukiet",
+        "bukiety",
+        "kompozycje kwiatowe",
+        "żywe kwiaty",
+        "bouquets",
+    ),
+    "equipment_rental": (
+        "wynajem namiotów",
+        "tent hire",
+        "tent rental",
+        "party rental",
+    ),
+    "driving_courses": (
+        "prawo jazdy",
+        "kurs prawa jazdy",
+        "kwalifikacja wstępna",
+        "driving licence",
+        "driving course",
+    ),
+    "property_valuation": (
+        "rzeczoznawca majątkowy",
+        "operat szacunkowy",
+        "wycena nieruchomości",
+        "property valuation",
+    ),
+    "building_inspection": (
+        "kontrola stanu technicznego",
+        "przegląd budowlany",
+        "uprawnienia budowlane",
+        "building inspection",
+    ),
+    # The making, not the app: testing an app is the IT cooperatives' work.
+    "app_development": (
+        "stworzenie aplikacji mobilnej",
+        "napisanie aplikacji mobilnej",
+        "budowa aplikacji mobilnej",
+        "build a mobile app",
+        "develop a mobile app",
+        "mobile app development",
+        "app development",
+    ),
+    "embroidery_digitizing": (
+        "program haftu",
+        "digitalizacja haftu",
+        "plik do haftu",
+        "embroidery digitizing",
+    ),
 }
+
+# Work done on a thing that names no trade by itself: repairing, servicing, inspecting,
+# renting, dyeing … A thing named after one of these, in the same clause, is what that work
+# is done on, not a thing ordered: "farbowanie 300 lnianych obrusów" asks for dyeing,
+# "tyre swap for 8 delivery vans" for a garage, whatever trade makes tablecloths or drives
+# vans. Where a trade here does such work, its own phrase says so and wins ("naprawa
+# odzieży", "grounds maintenance"). Not "serwis" ("serwis sprzątający", "serwis kawowy"),
+# "wycena" (a price) or "projekt" (an undertaking): buyers use them for anything; nor
+# "konserwacja"/"maintenance": kept green areas, floors and furniture are trades here.
+WORK_ON_THINGS: tuple[str, ...] = tuple(
+    """
+    naprawa naprawy naprawić serwisowanie przegląd przeglądy wymiana sprawdzenie kontrola
+    instalacja zainstalowanie wynajem wynająć wynajęcie wypożyczenie wypożyczyć dzierżawa
+    renowacja regeneracja kalibracja legalizacja certyfikacja diagnostyka farbowanie
+    ufarbowanie tapicerowanie ostrzenie strojenie
+    repair repairs repairing servicing inspection inspections installation check
+    installing rental renting hire hiring swap replacement refurbishment restoration
+    calibration certification dyeing upholstering sharpening tuning
+    """.split()  # noqa: SIM905 - a list literal of 62 words reads worse
+)
 
 # What a page calls each of them when it tells the buyer nobody here does it (Polish, English).
 OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
+    "design_services": ("projektowanie ogrodów i wnętrz", "garden and interior design"),
+    "consulting": ("doradztwo (HACCP, ISO)", "consultancy (HACCP, ISO)"),
+    "tutoring": ("korepetycje i prowadzenie zajęć", "tutoring and teaching classes"),
+    "floristry": ("kwiaciarstwo", "floristry"),
+    "equipment_rental": ("wypożyczanie sprzętu", "equipment hire"),
+    "driving_courses": ("kursy prawa jazdy", "driving courses"),
+    "property_valuation": ("wycena nieruchomości", "property valuation"),
+    "building_inspection": ("przeglądy budowlane", "building inspections"),
+    "app_development": ("tworzenie aplikacji", "app development"),
+    "embroidery_digitizing": ("przygotowanie plików do haftu", "embroidery digitising"),
     "chimney_sweeping": (
         "czyszczenie kominów i wentylacji",
         "chimney and ventilation duct cleaning",

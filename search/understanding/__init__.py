@@ -13,6 +13,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
   what is to be done;
 * :mod:`.declined` — work the buyer already has or does not want ("catering mamy
   już zamówiony gdzie indziej");
+* :mod:`.sender` — who writes ("jesteśmy restauracją z cateringiem"): the sender's
+  own trade, not work asked for;
 * :mod:`.filler` — greetings, form phrases, the signature and the words that say
   nothing about the work.
 
@@ -37,6 +39,7 @@ from search.understanding.folded import blanked
 from search.understanding.names import without_names
 from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
+from search.understanding.sender import without_sender
 
 ADDRESS = re.compile(r"\b\d{2}-\d{3}[ \t]+(?P<town>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)")
 
@@ -115,7 +118,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=strip_filler(without_names(without_declined(body))),
+        words=strip_filler(without_names(without_sender(without_declined(body)))),
         place=place,
         voivodeship=region.code if region else "",
         quantity=amount.quantity if amount else None,

@@ -40,6 +40,11 @@ CUES = re.compile(
     # the buyer's own people take it on: "sprzątanie bierze na siebie nasz zakład komunalny"
     r"|bierze na siebie|biora na siebie|nasz (?:zaklad|dzial|personel)|nasza ekipa"
     r"|nasi pracownicy|(?:by|with) our own (?:staff|team|people|employees)"
+    # "koszenie robimy własną ekipą", "sprzątanie mamy z własnych sił", "zrobi potem nasz
+    # stały wykonawca"
+    r"|\w+(?:imy|emy|amy|ymy) (?:\w+ )?wlasn\w+ (?:ekip|sil)\w*|z wlasnych sil|wlasnymi silami"
+    r"|(?:zrobi|wykona|robi|wykonuje)\w* (?:\w+ )?nasz\w* (?:staly |stali )?"
+    r"(?:wykonawc|podwykonawc|dostawc)\w*"
     r"|\w+my sami|sami \w+my"
     # a condition on the supplier, not a second part: "wymagamy własnego transportu"
     r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
@@ -55,11 +60,14 @@ CUES = re.compile(
     # what stays as it is, or is ordered apart: "to zostaje bez zmian", "zamówimy osobno",
     # "printing will be ordered separately"
     r"|zostaje bez zmian|(?:zamowimy|zlecimy|zamawiamy|zlecamy) (?:osobno|oddzielnie|sami)"
-    r"|(?:ordered|booked|arranged|handled|done) separately|booked through"
+    r"|(?:ordered|booked|arranged|handled|done|tendered|contracted|procured) separately"
+    r"|booked through|not (?:looking|searching) for"
     r"|juz nam (?:robi|dowozi|przywozi|dostarcza|sprzata|prowadzi|obsluguje|wykonuje|pierze"
     r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"
     r"|mamy (?:wlasn\w+ |swoj\w+ )?(?:pracowni|warsztat|kuchni|stolowk|ogrod|pralni|szwalni)\w*"
+    # "mamy w pracowni ceramiki piec, który …": what stands in the buyer's own workroom
+    r"|mamy w (?:naszej |naszym |wlasnej |swojej )?(?:pracowni|warsztacie|szwalni|pralni)"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
     r"|not (?:needed|required|included|part of)"
     r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care|done"

@@ -121,7 +121,7 @@ ROUNDS = {
             "long_email": 0.93,
             "mixed": 0.95,
             "no_diacritics": 0.96,
-            "nothing": 0.85,
+            "nothing": 0.91,
             "typo": 0.96,
             "unusual_words": 0.96,
         },
@@ -130,7 +130,7 @@ ROUNDS = {
             "long_email": 0.93,
             "mixed": 0.98,
             "no_diacritics": 0.98,
-            "nothing": 0.85,
+            "nothing": 0.91,
             "typo": 0.98,
             "unusual_words": 0.98,
         },
@@ -138,17 +138,18 @@ ROUNDS = {
     # Its first, blind score, after round 7's changes: 0.747 nDCG@5 (long e-mails 0.934,
     # nothing 0.250). Then tuned on (ROUND8.md): nine more trades nobody here does, a kind
     # read from one word beside such work taken as its setting, migration 0012: 0.891;
-    # floors 0.02 under each kind.
+    # floors 0.02 under each kind. Round 9's rules (work done on things, the sender's own
+    # trade, more ways of declining) then lifted nothing to 0.875 and English to 0.820.
     "round8_needs.jsonl": {
         "sha256": "5933f4b619174953c10997840a3e0aecf0ccf6abad16c2bb7de17e5a95863065",
         "size": 70,
         "ndcg": {
-            "english": 0.77,
+            "english": 0.80,
             "informal_place": 0.98,
             "long_email": 0.93,
             "mixed": 0.94,
             "no_diacritics": 0.98,
-            "nothing": 0.73,
+            "nothing": 0.85,
             "typo": 0.68,
             "unusual_words": 0.94,
         },
@@ -158,9 +159,37 @@ ROUNDS = {
             "long_email": 0.96,
             "mixed": 0.98,
             "no_diacritics": 0.98,
-            "nothing": 0.73,
+            "nothing": 0.85,
             "typo": 0.73,
             "unusual_words": 0.98,
+        },
+    },
+    # Its first, blind score, after round 8's changes: 0.681 nDCG@5 (long e-mails 0.956,
+    # nothing 0.273, English 0.599, unusual words 0.572). Then tuned on (ROUND9.md): work
+    # done on things, the sender's own trade, more ways of declining, ten trades nobody here
+    # does, migration 0013: 0.829; floors 0.02 under each kind.
+    "round9_needs.jsonl": {
+        "sha256": "5ce8637f8658b118f582725b82d6da54bcd94da47f928cad9da3251aaca80209",
+        "size": 74,
+        "ndcg": {
+            "english": 0.81,
+            "informal_place": 0.69,
+            "long_email": 0.93,
+            "mixed": 0.88,
+            "no_diacritics": 0.89,
+            "nothing": 0.66,
+            "typo": 0.88,
+            "unusual_words": 0.71,
+        },
+        "mrr": {
+            "english": 0.85,
+            "informal_place": 0.73,
+            "long_email": 0.98,
+            "mixed": 0.85,
+            "no_diacritics": 0.98,
+            "nothing": 0.66,
+            "typo": 0.88,
+            "unusual_words": 0.81,
         },
     },
 }
@@ -268,5 +297,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 6
+    assert len(ROUNDS) == 7
     assert below == {}

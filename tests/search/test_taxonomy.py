@@ -157,6 +157,18 @@ def test_one_edit_tolerance():
             ["renovation"],
             ["road_marking"],
         ),
+        # Round 9's: named by the work, and the kinds only inside it go with it.
+        (
+            "szukamy serwisanta do pralnic przemysłowych w hotelowej pralni",
+            [],
+            ["machine_servicing"],
+        ),
+        ("Seasonal tyre swap and brake check for 8 delivery vans", [], ["vehicle_repair"]),
+        ("bukiet dla panny młodej i kompozycje z róż na stoły", [], ["floristry"]),
+        ("wynajem namiotów i stołów na festyn", [], ["equipment_rental"]),
+        ("build a mobile app for booking, with an admin panel", [], ["app_development"]),
+        # ...while testing an app is still the IT cooperatives' work;
+        ("testy aplikacji mobilnej przed wydaniem", ["it_services"], []),
         # ...a maker of upholstered furniture ordering covers sewn asks for sewing;
         ("szycie pokrowców do mebli tapicerowanych", ["sewing"], []),
         # ...but an accounting office asking for scanning asks for scanning;
@@ -191,4 +203,45 @@ def test_work_no_kind_covers_takes_the_kind_named_only_inside_it(text, codes, ou
     ],
 )
 def test_an_occasion_is_what_event_work_is_for(text, codes):
+    assert load_taxonomy().capabilities_in(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "without_the_rule"),
+    [
+        # Other work done on things a trade here makes or handles: the things are what it is
+        # done on, not what is ordered (none of these works is in the outside-work list).
+        ("naprawa 40 krzeseł drewnianych w stołówce", [], "carpentry"),
+        ("wypożyczenie 200 obrusów na wesele", [], "sewing"),
+        ("wynajem 16 stołów i 140 krzeseł na festyn", [], "carpentry"),
+        ("przegląd kosiarek i podkaszarek przed sezonem", [], "green_maintenance"),
+        ("rental of tablecloths and chair covers for a wedding", [], "sewing"),
+        ("kontrola jakości zabawek i pakowanie", ["co_packing"], "gifts_handicraft"),
+    ],
+)
+def test_things_work_on_things_is_done_on_are_not_ordered(text, codes, without_the_rule):
+    taxonomy = load_taxonomy()
+    assert taxonomy.capabilities_in(text) == codes
+    # Without the action word the same things are ordered: the rule is what drops them.
+    action = text.split()[0]
+    assert without_the_rule in taxonomy.capabilities_in(text.replace(action, "", 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # A trade's own phrase holding the action word is that trade's work...
+        ("naprawa odzieży roboczej", ["textile_repair"]),
+        ("wymiana zamków w 50 kurtkach", ["textile_repair"]),
+        # ...and a kind's own work named after the action word is still asked for.
+        ("naprawa i uszycie pokrowców na krzesła", ["sewing"]),
+        ("przegląd i pielęgnacja zieleni na osiedlu", ["green_maintenance"]),
+        ("wynajem i pranie odzieży roboczej", ["laundry"]),
+        ("wynajem busa z kierowcą na wycieczkę", ["transport_delivery"]),
+        # Things with no such word before them are ordered.
+        ("uszycie 300 lnianych obrusów", ["sewing"]),
+        ("300 lnianych obrusów z haftem", ["sewing"]),
+    ],
+)
+def test_work_named_beside_work_on_things_is_still_asked_for(text, codes):
     assert load_taxonomy().capabilities_in(text) == codes

@@ -105,6 +105,27 @@ def kept(text: str) -> str:
             "Szukamy cateringu, sprzątanie mamy już zamówione.",
             "Szukamy cateringu, .",
         ),
+        # Round 9: the buyer's own team, a regular contractor, what is tendered apart.
+        (
+            "Koszenie terenów zielonych robimy własną ekipą, więc szukamy serwisu sprzętu.",
+            ", więc szukamy serwisu sprzętu.",
+        ),
+        (
+            "Samo sadzenie zrobi potem nasz stały wykonawca. Potrzebny jest projekt.",
+            ". Potrzebny jest projekt.",
+        ),
+        (
+            "We are not looking for anyone to run the cafés. We need a technician.",
+            ". We need a technician.",
+        ),
+        (
+            "The fit-out itself will be tendered separately. We need a designer.",
+            ". We need a designer.",
+        ),
+        (
+            "Mamy w pracowni piec, który nie grzeje. Szukamy serwisu.",
+            ", który nie grzeje. Szukamy serwisu.",
+        ),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
@@ -120,6 +141,9 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         "We need the aprons already hemmed, not later than Friday.",
         "Prosimy dostarczyć nam już w marcu 200 fartuchów.",
         "Szukamy firmy, która zapewnia catering na 100 osób.",
+        # A team or a supplier named as what is sought, not as the buyer's own.
+        "Szukamy firmy z własną ekipą do sprzątania biura.",
+        "Chcemy zmienić naszego dostawcę cateringu na spółdzielnię.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):

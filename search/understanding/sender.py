@@ -1,0 +1,58 @@
+"""Who is writing, as opposed to what they ask for.
+
+A request often opens with the sender: "jesteśmy restauracją z cateringiem",
+"prowadzimy szwalnię odzieży roboczej", "we own three small cafés". The trade
+named there is the buyer's own, and the work asked for comes after it: HACCP
+advice for the restaurant, servicing for the sewing machines, a technician
+for the cafés' espresso machines. Read as words, such a clause asks for the
+sender's own trade.
+
+A clause opened by one of :data:`OPENINGS` is the sender's, up to the end of
+its clause or the first word that asks for something ("jesteśmy szwalnią i
+szukamy podwykonawcy do szycia" still asks for sewing, in its own words).
+"Jesteśmy zainteresowani" and "we are looking for" ask, and are no opening.
+"""
+
+import re
+
+from search.understanding.declined import ASKS, CLAUSE, SENTENCE
+from search.understanding.folded import FoldedText, Span, blanked
+
+# Where the sender says who they are, in folded text.
+OPENINGS = re.compile(
+    r"\b(?:"
+    r"jestesmy(?! (?:zainteresowani|zainteresowane|otwarci|gotowi|w stanie))"
+    r"|jestem(?! (?:zainteresowan\w*|otwart\w*|gotow\w*|w stanie))"
+    r"|prowadzimy|prowadze|nasza firma (?:to|jest)|dzialamy jako"
+    r"|we (?:are|re)(?! (?:not|looking|seeking|searching|interested|planning|hoping|happy"
+    r"|open\b))"
+    r"|we run|we own|we operate|our company is"
+    r")\b"
+)
+
+
+def sender_clauses(text: str) -> list[Span]:
+    """Where the clauses that say who the sender is stand in ``text``."""
+    folded = FoldedText(text)
+    spans = []
+    for start, end in _clauses(folded.folded):
+        opening = OPENINGS.search(folded.folded, start, end)
+        if opening is None:
+            continue
+        asks = ASKS.search(folded.folded, opening.end(), end)
+        spans.append(folded.span_at(opening.start(), asks.start() if asks else end))
+    return spans
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    pieces, position = [], 0
+    for match in re.finditer(f"{SENTENCE.pattern}|{CLAUSE.pattern}", text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    return [(start, end) for start, end in pieces if text[start:end].strip()]
+
+
+def without_sender(text: str) -> str:
+    """``text`` with the clauses that say who the sender is blanked out."""
+    return blanked(text, sender_clauses(text))

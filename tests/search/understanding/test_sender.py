@@ -1,0 +1,76 @@
+"""Who writes is not what they ask for: the sender's clause of search.understanding.sender,
+on its own and through the reading of a whole request and the seed taxonomy."""
+
+import pytest
+
+from search.understanding.sender import without_sender
+
+
+def kept(text: str) -> str:
+    return " ".join(without_sender(text).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "Jesteśmy restauracją z cateringiem w Zambrowie. Potrzebujemy doradcy.",
+            ". Potrzebujemy doradcy.",
+        ),
+        ("Prowadzimy szwalnię, maszyny wymagają przeglądu.", ", maszyny wymagają przeglądu."),
+        (
+            "Hello, we own three small cafés. Our machines need servicing.",
+            ("Hello, . Our machines need servicing."),
+        ),
+        # The clause ends where the sender starts asking.
+        (
+            "Jesteśmy szwalnią i szukamy podwykonawcy do szycia fartuchów.",
+            "szukamy podwykonawcy do szycia fartuchów.",
+        ),
+        (
+            "We are a start-up in Lublin looking for a team to sew 300 bags.",
+            "looking for a team to sew 300 bags.",
+        ),
+    ],
+)
+def test_the_clause_that_says_who_writes_is_taken_out(text, left):
+    assert kept(text) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jesteśmy zainteresowani zamówieniem 500 kubków ceramicznych.",
+        "We are looking for a cooperative to sew 300 aprons.",
+        "We are interested in catering for 80 people.",
+        "Szukamy firmy do sprzątania biura, jesteśmy w stanie zapłacić z góry.",
+    ],
+)
+def test_asking_in_the_first_person_is_no_sender(text):
+    assert kept(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "sender_kind"),
+    [
+        (
+            "Jesteśmy nowo otwartą restauracją z cateringiem. Potrzebujemy pomocy przy "
+            "wdrożeniu procedur sanepidu i szkolenia personelu.",
+            "catering",
+        ),
+        (
+            "Hello, we own three small cafés in Wadowice. Our machines need a technician "
+            "every quarter.",
+            "cafe",
+        ),
+    ],
+)
+def test_the_senders_own_trade_is_not_asked_for(taxonomy, kinds_read, text, sender_kind):
+    assert sender_kind not in kinds_read(text)
+    # The same words read whole would ask for it: the rule is what removes it.
+    assert sender_kind in taxonomy.capabilities_in(text)
+
+
+def test_a_sender_asking_for_their_own_trade_still_asks_for_it(kinds_read):
+    text = "Jesteśmy szwalnią z Łodzi i szukamy podwykonawcy do uszycia 2000 fartuchów."
+    assert kinds_read(text) == ["sewing"]
