@@ -86,7 +86,14 @@ CLAUSE_BREAK = re.compile(r"[,:()]|\s[\u2013\u2014-]\s")
 DOING = re.compile(r"(?:[nc]i[eau]|ing|ac[aey]|acych|acym)$")
 # "IT" written in capitals names the trade, but to the analyser it is the English stop
 # word "it"; it is read as the Polish word for the trade before analysis.
-ACRONYMS = ((re.compile(r"\bIT\b"), "informatyka"),)
+# "3D" is a number to it, and dropped: "3D printing" and "druk 3D" would read as printing;
+# they are read as one word, which names work nobody here does (OUTSIDE_WORK).
+PRINTING_3D = "druktrójwymiarowy"
+ACRONYMS = (
+    (re.compile(r"\bIT\b"), "informatyka"),
+    (re.compile(r"\b3[dD][\s-]*(?:print|druk|wydruk)\w*", re.IGNORECASE), PRINTING_3D),
+    (re.compile(r"\b(?:wy)?druk\w*\s+3[dD]\b", re.IGNORECASE), PRINTING_3D),
+)
 # Words that say a request is for work or for a thing without saying which.
 GENERIC_WORDS = """
     usługa usługi usług wykonanie wykonać wykonania realizacja realizacji zamówienie

@@ -29,6 +29,7 @@ CUES = re.compile(
     r"|nie (?:organizujemy|planujemy|przewidujemy|wyceniamy|oczekujemy)"
     r"|nie (?:jest|sa|bedzie|beda) (?:nam )?potrzebn\w*"
     r"|nie (?:jest|sa) przedmiot\w*"
+    r"|nie trzeba"
     r"|(?:mamy|posiadamy) juz|juz (?:mamy|posiadamy)"
     r"|(?:dziala|pracuje) (?:u nas )?juz|juz (?:dziala|pracuje)"
     r"|juz zamowil\w*|zamowil\w* juz|mamy (?:juz )?zamowion\w*|zamowion\w* gdzie indziej"

@@ -167,6 +167,22 @@ def test_one_edit_tolerance():
         ("bukiet dla panny młodej i kompozycje z róż na stoły", [], ["floristry"]),
         ("wynajem namiotów i stołów na festyn", [], ["equipment_rental"]),
         ("build a mobile app for booking, with an admin panel", [], ["app_development"]),
+        # Round 10's: the fitting takes the fitting word, the calendar is a content plan.
+        (
+            "wymiana 36 starych okien drewnianych na PCV razem z montażem",
+            [],
+            ["window_fitting"],
+        ),
+        (
+            "manage our Facebook and Instagram: a content calendar and paid ad campaigns",
+            [],
+            ["social_media"],
+        ),
+        ("druk kalendarzy firmowych na 2027 rok", ["printing"], []),
+        # "3D" is a number to the analyser: printing in 3D is read as one word...
+        ("3D printing of 40 prototype enclosures in PETG", [], ["printing_3d"]),
+        ("druk 3D obudów z PETG, 40 sztuk", [], ["printing_3d"]),
+        ("we need 3D visualisations and printing of 500 leaflets", ["printing"], []),
         # ...while testing an app is still the IT cooperatives' work;
         ("testy aplikacji mobilnej przed wydaniem", ["it_services"], []),
         # ...a maker of upholstered furniture ordering covers sewn asks for sewing;

@@ -126,6 +126,10 @@ def kept(text: str) -> str:
             "Mamy w pracowni piec, który nie grzeje. Szukamy serwisu.",
             ", który nie grzeje. Szukamy serwisu.",
         ),
+        (
+            "Klatek schodowych nie trzeba sprzątać, mamy na to firmę. Szukamy kominiarza.",
+            ", mamy na to firmę. Szukamy kominiarza.",
+        ),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
