@@ -67,6 +67,8 @@ CUES = re.compile(
     r"|szyje|drukuje|zapewnia|gotuje|kosi|pielegnuje|myje|pakuje|wozi)"
     # the buyer's own workrooms: "mamy pracownię kulinarną, stolarską i ogród"
     r"|mamy (?:wlasn\w+ |swoj\w+ )?(?:pracowni|warsztat|kuchni|stolowk|ogrod|pralni|szwalni)\w*"
+    # "haftujemy we własnej pracowni": the buyer does it in their own workroom
+    r"|we wlasnej (?:pracowni|szwalni|kuchni|pralni|drukarni)|we wlasnym (?:warsztacie|zakladzie)"
     # "mamy w pracowni ceramiki piec, który …": what stands in the buyer's own workroom
     r"|mamy w (?:naszej |naszym |wlasnej |swojej )?(?:pracowni|warsztacie|szwalni|pralni)"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
