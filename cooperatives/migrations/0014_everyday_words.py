@@ -1,6 +1,6 @@
 """Buyers' everyday words for each trade (docs/vocabulary.md, "Everyday words"): the verbs
 of the steps ("poskładać pudełka", "przepuścić przez skaner", "obrać ziemniaki"),
-diminutives and colloquial names of things ("skrzyneczki", "podomki"), trade slang
+diminutives and colloquial names of things ("skrzyneczki", "broszurki"), trade slang
 ("nakład egzemplarzy", "pokos") and plain English ("pick up the phone"). Edits made in the
 admin are kept."""
 
