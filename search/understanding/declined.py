@@ -136,6 +136,15 @@ def without_declined(text: str) -> str:
     return text
 
 
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of ``text``, sentence by sentence."""
+    return [
+        clause
+        for sentence in _pieces(text, SENTENCE, 0, len(text))
+        for clause in _pieces(text, CLAUSE, *sentence)
+    ]
+
+
 def _pieces(text: str, separator: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at ``separator``: the (start, end) of each piece."""
     pieces, position = [], start

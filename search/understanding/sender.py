@@ -15,7 +15,7 @@ szukamy podwykonawcy do szycia" still asks for sewing, in its own words).
 
 import re
 
-from search.understanding.declined import ASKS, CLAUSE, SENTENCE
+from search.understanding.declined import ASKS, clauses
 from search.understanding.folded import FoldedText, Span, blanked
 
 # Where the sender says who they are, in folded text.
@@ -35,22 +35,13 @@ def sender_clauses(text: str) -> list[Span]:
     """Where the clauses that say who the sender is stand in ``text``."""
     folded = FoldedText(text)
     spans = []
-    for start, end in _clauses(folded.folded):
+    for start, end in clauses(folded.folded):
         opening = OPENINGS.search(folded.folded, start, end)
         if opening is None:
             continue
         asks = ASKS.search(folded.folded, opening.end(), end)
         spans.append(folded.span_at(opening.start(), asks.start() if asks else end))
     return spans
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    pieces, position = [], 0
-    for match in re.finditer(f"{SENTENCE.pattern}|{CLAUSE.pattern}", text):
-        pieces.append((position, match.start()))
-        position = match.end()
-    pieces.append((position, len(text)))
-    return [(start, end) for start, end in pieces if text[start:end].strip()]
 
 
 def without_sender(text: str) -> str:
