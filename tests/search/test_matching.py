@@ -120,3 +120,28 @@ def test_voivodeship_filter_and_its_relaxation(indexed_directory):
     assert match(MatchRequest("szycie", voivodeship="10")).results == []
     dropped, result = relax(MatchRequest("szycie", voivodeship="10"))
     assert (dropped, slugs(result)) == ("voivodeship", ["ss-igla"])
+
+
+@pytest.mark.django_db
+def test_enough_shared_words_let_a_cooperative_in_without_adding_a_step_to_its_score(
+    indexed_directory,
+):
+    """Beside a kind of work, a profile holding three quarters of the request's words is
+    ahead of one holding a third by those words only: scored as a gate too, crossing the
+    line added a step (19.0 against 12.1 here, 1.6 times), enough to put a sew-and-repair
+    cooperative above the one that sews and prints."""
+    add_cooperative(
+        "ss-most-words",
+        "Spółdzielnia Wiele Słów",
+        52.41,
+        16.93,
+        description="Szyjemy torby bawełniane z logo, dostarczamy też do hurtowni rowerowej.",
+    )
+    add_cooperative(
+        "ss-few-words", "Spółdzielnia Mało Słów", 52.41, 16.93, description="Szyjemy torby."
+    )
+    flush()
+    results = match(MatchRequest("Uszyjemy torby bawełniane z logo dla hurtowni rowerowej, Poznań"))
+    scores = {item.slug: item.score for item in results.results}
+    assert scores["ss-most-words"] > scores["ss-few-words"]
+    assert scores["ss-most-words"] < 1.4 * scores["ss-few-words"], scores
