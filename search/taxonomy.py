@@ -258,8 +258,12 @@ def _phrase_words(text: str) -> tuple[Word, ...]:
 
 
 def _one_word_once(pairs: list) -> bool:
-    """Whether a kind was read from one word, once ("pralnia", "ogród", "porcjowanie")."""
-    return len({phrase.words for phrase, _ in pairs}) == 1 and len(pairs[0][0].words) == 1
+    """Whether a kind was read from one word, once ("pralnia", "ogród", "porcjowanie"):
+    by one-word phrases all found at the same place ("zdigitalizować" is both the phrase
+    "zdigitalizować" and, unprefixed, "digitalizować")."""
+    if any(len(phrase.words) != 1 for phrase, _ in pairs):
+        return False
+    return len({span.words for _, span in pairs}) == 1
 
 
 def _in_one_sentence(at: list[set[int]], sentence_of: list[int]) -> list[set[int]]:
@@ -495,12 +499,11 @@ class Taxonomy:
         if as_typed and word.written == fold(word.written) and _known(word.written):
             spelled = {fold(form) for form in (word.written, word.base) if form in self._spelled}
             keys = frozenset(key for key in keys if key in spelled or key not in self._by_key)
-        exact = {key for key in keys if key in self._by_key}
+        # A prefixed verb is also its bare verb, even when a phrase holds the prefixed one:
+        # "umycie" is "mycie" (of "mycie posadzek") though "umyć" names washing someone.
+        exact = {key for key in keys if key in self._by_key} | self._without_prefix(keys)
         if exact:
             return exact
-        aspect = self._without_prefix(keys)
-        if aspect:
-            return aspect
         # A real word is taken as written; an unknown one may be a declined loanword or a typo.
         guesses = self._without_ending(keys) or self._nearest(keys)
         if guesses and word.known(lexicon):

@@ -310,7 +310,7 @@ def test_edit_distance_counts_a_swap_once_and_stops_at_its_limit():
         ("Do zeskanowania ok. 60 tys. stron dokumentów", "digitization"),
         ("uszycie 200 toreb z logo", "sewing"),
         ("wydrukowanie ulotek na targi", "printing"),
-        ("zapakowanie paczek świątecznych", "co_packing"),
+        ("zapakowanie zestawów upominkowych", "co_packing"),
         ("posprzątanie biura po remoncie", "cleaning"),
     ],
 )

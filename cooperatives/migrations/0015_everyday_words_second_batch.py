@@ -1,0 +1,22 @@
+"""Buyers' everyday words, a second batch (docs/vocabulary.md, "Everyday words"): sewing's
+words, left out of 0014 while a profile's words beyond "enough" added a step to its score
+(search/query.py), and for every trade the objects buyers hand over or order, named as
+they name them ("togi", "torebki strunowe", "arkusze ocen", "kostka do mycia rąk"), the
+verbs of the steps in the forms they write ("przesypać", "zgrzać", "poszatkować",
+"zmyć podłogę") and plain English ("peel", "bag up", "scan to PDF"). Edits made in the
+admin are kept."""
+
+from django.db import migrations
+
+from cooperatives.vocabulary import add_missing_synonyms, move_things
+
+
+def grow(apps, schema_editor):
+    add_missing_synonyms(apps)
+    move_things(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cooperatives", "0014_everyday_words")]
+
+    operations = [migrations.RunPython(grow, migrations.RunPython.noop)]
