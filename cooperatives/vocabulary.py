@@ -903,7 +903,9 @@ CAPABILITIES = {
             "sprzątaczka",
             "mycie okien",
             "mycie szyb",
-            "czyszczenie",
+            "czyszczenie wykładzin",
+            "czyszczenie dywanów",
+            "czyszczenie tapicerki",
             "odkurzanie",
             "odkurzyć",
             "wynieść śmieci",
@@ -3388,6 +3390,10 @@ RETIRED_TERMS = {
     "care_services": ("care",),
     # Round 9: nobody here builds apps (the IT cooperatives support, test and keep sites).
     "it_services": ("aplikacje mobilne", "mobile app", "app development"),
+    # Round 14: "czyszczenie" alone is cleaning something, not the trade: filters of an
+    # aquarium, a clock's gears, drains, mushrooms; cleaning's own phrases keep their object
+    # ("czyszczenie maszyn", "czyszczenie fug").
+    "cleaning": ("czyszczenie",),
 }
 
 # The seed terms that name a thing made ("kubki", "obrusy", "mugs"), not the work. A request

@@ -154,7 +154,9 @@ def test_migration_0010_grows_work_and_things_of_a_site_at_0009_and_keeps_its_ed
     Capability.objects.filter(code="light_assembly").update(
         synonyms="\n".join([*earlier_light, "montaż zawiasów"]), things=""
     )
-    Capability.objects.filter(code="sewing").update(things="\n".join([*earlier_sewing, "pokrowce na leżaki"]))
+    Capability.objects.filter(code="sewing").update(
+        things="\n".join([*earlier_sewing, "pokrowce na leżaki"])
+    )
 
     migration.grow(apps, None)
     migration.grow(apps, None)  # a second run changes nothing

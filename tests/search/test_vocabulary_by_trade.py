@@ -38,6 +38,9 @@ def taxonomy():
         ("private label: mydło w kostce pod naszą marką", ["soap_making"]),
         ("the school run for twelve pupils", ["transport_delivery"]),
         ("cold calling and appointment setting for our sales team", ["call_center"]),
+        # a verb is its verbal noun's work, prefixed or not: "myć" of "mycie okien"
+        ("umyć posadzkę w hali", ["cleaning"]),
+        ("ktoś musiałby przyszyć metki do 150 kurtek", ["sewing"]),
     ],
 )
 def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
@@ -59,6 +62,16 @@ def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
         # a phrase of generic words and one common word names nothing
         ("please call our phone number for online orders", []),
         ("wszystko w porządku, dziękujemy", []),
+        # cleaning something is no cleaning trade; cleaning's own phrases keep their object
+        ("co dwa tygodnie ktoś wyczyści filtry i szyby akwarium", []),
+        ("przeczyszczenie rur w łazienkach szkoły", []),
+        ("umycie i czyszczenie maszyn w hali", ["cleaning"]),
+        # a prefixed verb is its bare verb too, though "umyć" names washing a person
+        ("umycie posadzki w hali produkcyjnej", ["cleaning"]),
+        ("spakować próbki do kartonów", ["co_packing"]),
+        # "suszyć" is no "s" + "uszyć"; "zszyć" staples papers as often as it sews
+        ("suszone zioła pakowane do saszetek", ["co_packing"]),
+        ("zszyte dokumenty do zeskanowania", ["digitization"]),
     ],
 )
 def test_words_of_another_trade_or_of_none_are_not_read_as_work(taxonomy, text, codes):
