@@ -234,7 +234,11 @@ CAPABILITIES = {
             "skracanie nogawek",
             "wymiana zamka",
             "wszywanie zamków",
-            "łatanie",
+            "łatanie ubrań",
+            "łatanie spodni",
+            "łatanie odzieży",
+            "łatanie obrusów",
+            "łatanie pościeli",
             "zacerowanie",
             "przerobienie odzieży",
             "reklamacje odzieży",
@@ -265,7 +269,7 @@ CAPABILITIES = {
             "odnowienie odzieży",
             "stan sprzedażowy",
             "cerować",
-            "łatać",
+            "łatać spodnie",
             "dziury w ubraniach",
             "puszczony szew",
             "skrócić nogawki",
@@ -286,7 +290,6 @@ CAPABILITIES = {
             "skrócić rękawy",
             "skracanie rękawów",
             "zwęzić",
-            "załatać",
             "naprawić szew",
             "zszyć rozdarcie",
             "rozpruty szew",
@@ -2458,7 +2461,6 @@ CAPABILITIES = {
             "nagłośnienie",
             "rejestracja uczestników",
             "obsługa szatni",
-            "stoisko",
             "targi",
             "jarmark",
             "dożynki",
@@ -3380,7 +3382,8 @@ CAPABILITIES = {
 # "delivery" alone is a generic word the taxonomy ignores anyway. The migration that grows
 # existing vocabularies removes these only where they still stand exactly as seeded.
 RETIRED_TERMS = {
-    "textile_repair": ("reklamacja",),
+    # Round 15: "łatanie" and "łatać" alone patch walls and roads as often as clothes.
+    "textile_repair": ("reklamacja", "łatanie", "łatać"),
     "catering": ("przyjęcie",),
     "food_preparation": ("owoce", "krojenie"),
     "light_assembly": ("składanie",),
@@ -3390,6 +3393,9 @@ RETIRED_TERMS = {
     "care_services": ("care",),
     # Round 9: nobody here builds apps (the IT cooperatives support, test and keep sites).
     "it_services": ("aplikacje mobilne", "mobile app", "app development"),
+    # Round 15: "stoisko" alone is the buyer's own stand at a fair ("mieć na stoisku 250
+    # drobiazgów"); event support keeps "obsługa stoiska".
+    "event_support": ("stoisko",),
     # Round 14: "czyszczenie" alone is cleaning something, not the trade: filters of an
     # aquarium, a clock's gears, drains, mushrooms; cleaning's own phrases keep their object
     # ("czyszczenie maszyn", "czyszczenie fug").
@@ -4490,6 +4496,15 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "dezynsekcja",
         "zwalczanie szkodników",
         "pest control",
+        # round 15: the pests and the bait, as buyers name them
+        "szczury",
+        "prusaki",
+        "karaluchy",
+        "pluskwy",
+        "trutka",
+        "rats",
+        "cockroaches",
+        "bed bugs",
     ),
     "security_guarding": (
         "ochrona obiektu",
@@ -4677,6 +4692,26 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "plik do haftu",
         "embroidery digitizing",
     ),
+    # Rounds 13 and 15: a church tower's clock and bells (PKD 95.25), and a plot's
+    # boundaries (PKD 71.12, surveying).
+    "tower_clocks": (
+        "zegar na wieży",
+        "zegar wieżowy",
+        "mechanizm zegara",
+        "sterownik dzwonów",
+        "tower clock",
+        "clock mechanism",
+    ),
+    "land_surveying": (
+        "wytyczenie granic",
+        "wznowienie granic",
+        "kamienie graniczne",
+        "znaki graniczne",
+        "mapa do celów projektowych",
+        "usługi geodezyjne",
+        "land surveying",
+        "boundary survey",
+    ),
 }
 
 # Work done on a thing that names no trade by itself: repairing, servicing, inspecting,
@@ -4714,6 +4749,8 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "printing_3d": ("druk 3D", "3D printing"),
     "window_fitting": ("wymiana i montaż okien", "window fitting"),
     "social_media": ("prowadzenie mediów społecznościowych", "social media management"),
+    "tower_clocks": ("naprawa zegarów wieżowych i dzwonów", "tower clock and bell repair"),
+    "land_surveying": ("geodezja i wytyczanie granic", "land surveying"),
     "chimney_sweeping": (
         "czyszczenie kominów i wentylacji",
         "chimney and ventilation duct cleaning",

@@ -47,6 +47,8 @@ CUES = re.compile(
     r"|(?:zrobi|wykona|robi|wykonuje)\w* (?:\w+ )?nasz\w* (?:staly |stali )?"
     r"(?:wykonawc|podwykonawc|dostawc)\w*"
     r"|\w+my sami|sami \w+my"
+    # "koszeniem zajmie się potem nasz referat", "tym zajmiemy się sami"
+    r"|zajmie sie (?:\w+ )?nasz\w*|zajmiemy sie (?:\w+ )?sami"
     # a condition on the supplier, not a second part: "wymagamy własnego transportu"
     r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"

@@ -7,6 +7,9 @@ advice for the restaurant, servicing for the sewing machines, a technician
 for the cafés' espresso machines. Read as words, such a clause asks for the
 sender's own trade.
 
+So is what the money a request raises is for ("zbieramy na remont organów i
+potrzebujemy cegiełek": the organ is not to be renovated by whoever prints).
+
 A clause opened by one of :data:`OPENINGS` is the sender's, up to the end of
 its clause or the first word that asks for something ("jesteśmy szwalnią i
 szukamy podwykonawcy do szycia" still asks for sewing, in its own words).
@@ -27,6 +30,10 @@ OPENINGS = re.compile(
     r"|we (?:are|re)(?! (?:not|looking|seeking|searching|interested|planning|hoping|happy"
     r"|open\b))"
     r"|we run|we own|we operate|our company is"
+    # what the money raised is for: "zbieramy na remont organów i potrzebujemy cegiełek",
+    # "kiermasz, z którego dochód idzie na nowe ławki", "raising money for a new roof"
+    r"|zbieramy (?:\w+ )?na|dochod (?:\w+ )?(?:idzie|pojdzie|przeznacz\w*) na"
+    r"|(?:raising|collecting) (?:money|funds) for|proceeds (?:go|will go) to"
     r")\b"
 )
 

@@ -258,6 +258,16 @@ ROUNDS = {
         "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.76},
         "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.76},
     },
+    # Blind, after the verbs and lone "czyszczenie": 0.672 nDCG@5 (unusual words 0.716 over
+    # 30 requests, nothing 0.250, ROUND15.md). Then tuned on: three trades nobody here does,
+    # the purpose of money raised, one more way of declining, four words retired: 0.822;
+    # floors 0.02 under each kind.
+    "round15_needs.jsonl": {
+        "sha256": "e1b49273cc25ea729a9d7c39b0db3857fa7f465f4ea58039305cde9808b11004",
+        "size": 36,
+        "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.77},
+        "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.81},
+    },
 }
 
 
@@ -363,5 +373,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 12
+    assert len(ROUNDS) == 13
     assert below == {}

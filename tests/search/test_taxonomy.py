@@ -193,6 +193,14 @@ def test_one_edit_tolerance():
         ("szkoła językowa szuka firmy do sprzątania biura", ["cleaning"], []),
         # ...named beside it, it is still asked for;
         ("sprzątanie biura i montaż klimatyzacji", ["cleaning"], ["building_installations"]),
+        # the pests named, a church tower's clock, a plot's boundaries (rounds 13 and 15):
+        ("w piwnicach szczury, przy altanie śmietnikowej trutka", [], ["pest_control"]),
+        (
+            "wyregulować mechanizm zegara i ustawić godziny dzwonienia",
+            [],
+            ["tower_clocks"],
+        ),
+        ("wytyczenie granic działki pod plac zabaw", [], ["land_surveying"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),

@@ -72,6 +72,9 @@ def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
         # "suszyć" is no "s" + "uszyć"; "zszyć" staples papers as often as it sews
         ("suszone zioła pakowane do saszetek", ["co_packing"]),
         ("zszyte dokumenty do zeskanowania", ["digitization"]),
+        # patched walls are no mended clothes; a stand at a fair is the buyer's own
+        ("załatać i pomalować ściany w salce", ["renovation"]),
+        ("chcemy mieć na stoisku 250 aniołków i zawieszek na choinkę", ["gifts_handicraft"]),
     ],
 )
 def test_words_of_another_trade_or_of_none_are_not_read_as_work(taxonomy, text, codes):

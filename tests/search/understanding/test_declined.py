@@ -14,6 +14,10 @@ def kept(text: str) -> str:
     ("text", "left"),
     [
         (
+            "Trawy tam po pas, ale koszeniem zajmie się potem nasz referat. Prosimy o cenę.",
+            "Trawy tam po pas, ale . Prosimy o cenę.",
+        ),
+        (
             "Catering mamy już zamówiony gdzie indziej. Potrzeba 8 osób do szatni.",
             ". Potrzeba 8 osób do szatni.",
         ),

@@ -31,6 +31,19 @@ def kept(text: str) -> str:
             "We are a start-up in Lublin looking for a team to sew 300 bags.",
             "looking for a team to sew 300 bags.",
         ),
+        # What the money raised is for is not asked for either.
+        (
+            "Zbieramy na remont organów i potrzebujemy 2000 cegiełek.",
+            "potrzebujemy 2000 cegiełek.",
+        ),
+        (
+            "Robimy kiermasz, z którego dochód idzie na nowe ławki. Prosimy o aniołki.",
+            "Robimy kiermasz, z którego . Prosimy o aniołki.",
+        ),
+        (
+            "We are raising money for a new roof and need 300 mugs.",
+            "need 300 mugs.",
+        ),
     ],
 )
 def test_the_clause_that_says_who_writes_is_taken_out(text, left):
