@@ -16,6 +16,11 @@ zamówione"); an aside in brackets with a cue goes whole ("(mamy pracownię
 kulinarną, stolarską i ogród)"). A clause that only mentions "już" or "nie"
 stays: "potrzebujemy już w marcu" and "nie później niż w piątek" ask for
 work. The cues are phrases, not single words, for that reason.
+
+Work already done is named as the time after it: "Po wymianie okien i
+malowaniu hali zostało pobojowisko" asks for the cleaning, not windows or
+painting; "po" with a noun in the locative, and the word it governs, goes
+(:data:`DONE`), while "po 12 sztuk" and "po angielsku" stay.
 """
 
 import re
@@ -98,11 +103,23 @@ SENTENCE = re.compile(r"[.!?;\n]+")
 CLAUSE = re.compile(r",|:|\s[\u2013\u2014-]\s|\s(?:ale|lecz|wiec|zas|but|so|however)\s")
 
 
+# Work already done, named as the time after it: "po malowaniu hali", "po wymianie okien",
+# "po remoncie", "after the renovation": a noun in the locative after "po", with the word
+# it governs (not a verbal noun: "po imprezie sprzątanie sali" asks for the cleaning).
+# "Sprzątanie po remoncie" asks for cleaning; the renovation is over.
+_DONE_NOUN = r"(?:\w+(?:iu|ie)|przeprowadzce|renovation|refurbishment|building work|move)\b"
+_GOVERNED = r"(?: (?!\w+(?:nie|cie|ing)\b)\w+)?"
+DONE = re.compile(
+    rf"\b(?:[Pp]o|[Aa]fter the) {_DONE_NOUN}{_GOVERNED}(?: (?:i|oraz|and) {_DONE_NOUN}{_GOVERNED})?"
+)
+
+
 def declined(text: str) -> list[Span]:
-    """Where the clauses that decline work stand in ``text``."""
+    """Where the clauses that decline work stand in ``text``, and work already done."""
     folded = FoldedText(text)
     asides = [aside.span() for aside in ASIDE.finditer(folded.folded)]
     spans = [folded.span_at(*aside) for aside in asides if CUES.search(folded.folded, *aside)]
+    spans += [folded.span_at(*done.span()) for done in DONE.finditer(folded.folded)]
     for sentence in _pieces(folded.folded, SENTENCE, 0, len(folded.folded)):
         clauses = _pieces(folded.folded, CLAUSE, *sentence)
         for number, (start, end) in enumerate(clauses):

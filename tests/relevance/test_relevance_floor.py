@@ -260,13 +260,13 @@ ROUNDS = {
     },
     # Blind, after the verbs and lone "czyszczenie": 0.672 nDCG@5 (unusual words 0.716 over
     # 30 requests, nothing 0.250, ROUND15.md). Then tuned on: three trades nobody here does,
-    # the purpose of money raised, one more way of declining, four words retired: 0.822;
-    # floors 0.02 under each kind.
+    # the purpose of money raised, two more ways of declining (work already done: "po
+    # malowaniu hali"), four words retired: 0.850; floors 0.02 under each kind.
     "round15_needs.jsonl": {
         "sha256": "e1b49273cc25ea729a9d7c39b0db3857fa7f465f4ea58039305cde9808b11004",
         "size": 36,
-        "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.77},
-        "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.81},
+        "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.81},
+        "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.84},
     },
 }
 

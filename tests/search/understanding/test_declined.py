@@ -134,6 +134,15 @@ def kept(text: str) -> str:
             "Klatek schodowych nie trzeba sprzątać, mamy na to firmę. Szukamy kominiarza.",
             ", mamy na to firmę. Szukamy kominiarza.",
         ),
+        # Work already done, named as the time after it.
+        (
+            "Po wymianie okien i malowaniu hali zostało pobojowisko: pył i folie.",
+            "zostało pobojowisko: pył i folie.",
+        ),
+        ("Sprzątanie biura po remoncie, 300 m².", "Sprzątanie biura , 300 m²."),
+        ("After the renovation we need a cleaning crew.", "need a cleaning crew."),
+        # the work asked for after it stays
+        ("Catering, a po imprezie sprzątanie sali.", "Catering, a sprzątanie sali."),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
@@ -152,6 +161,9 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         # A team or a supplier named as what is sought, not as the buyer's own.
         "Szukamy firmy z własną ekipą do sprzątania biura.",
         "Chcemy zmienić naszego dostawcę cateringu na spółdzielnię.",
+        # "po" before an amount or a manner names no work done.
+        "Pakowanie po 12 sztuk do kartonu.",
+        "Opisy produktów po angielsku.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):
