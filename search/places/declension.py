@@ -194,9 +194,18 @@ def noun_forms(word: str) -> set[str]:
     return _masculine(word)
 
 
+def may_be_adjective(word: str) -> bool:
+    """Whether a word of a longer name may decline as an adjective though no list says so
+    ("Złoty Stok" → "w Złotym Stoku", "Dobrzyniewo Duże" → "z Dobrzyniewa Dużego"): its
+    ending is an adjective's, so both ways are made (forms nobody writes cost nothing)."""
+    return word.endswith(("y", "a", "e", "i")) and len(word) > 3
+
+
 def word_forms(word: str, alone: bool) -> set[str]:
     if is_adjective(word, alone):
         return adjective_forms(word)
+    if not alone and may_be_adjective(word):
+        return noun_forms(word) | adjective_forms(word)
     return noun_forms(word)
 
 

@@ -35,6 +35,8 @@ from search.places.declension import adjective_forms, name_forms
         ("Nakło nad Notecią", "nakle nad notecią"),  # words after "nad" stay
         ("Nowe Miasto Lubawskie", "nowym mieście lubawskim"),  # miasto is irregular
         ("Białystok", "białymstoku"),
+        ("Złoty Stok", "złotym stoku"),  # an adjective by its ending only
+        ("Dobrzyniewo Duże", "dobrzyniewa dużego"),
     ],
 )
 def test_a_town_name_has_the_case_forms_people_write(name, written):

@@ -188,6 +188,14 @@ def test_the_first_place_named_wins():
         ("a battery plant in Kleczew, night-shift meals", "Kleczew"),
         ("pralnia dla pensjonatu w Ustroniu Morskim", "Ustronie Morskie"),
         ("Koła Gospodyń Wiejskich z okolic Bielska Podlaskiego", "Bielsk Podlaski"),
+        ("Firma budowlana spod Krzywczy przechodzi na e-teczki", "Krzywcza"),
+        # after the commune's own name: its office, its days
+        ("Gmina Dobrodzień: 160 tabliczek z numerami domów", "Dobrodzień"),
+        ("Urząd Miasta i Gminy Mrocza chce oznakować domy", "Mrocza"),
+        ("Na zakończenie Dni Gminy Rozprza chcemy pokazu", "Rozprza"),
+        # an adjective no list names, declined: Złoty Stok, Dobrzyniewo Duże
+        ("Sklepik przy trasie turystycznej w Złotym Stoku szuka dostawcy", "Złoty Stok"),
+        ("Klub judo z Dobrzyniewa Dużego: po sezonie", "Dobrzyniewo Duże"),
     ],
 )
 def test_a_village_counts_with_a_capital_letter_after_a_preposition(text, town):
@@ -197,6 +205,7 @@ def test_a_village_counts_with_a_capital_letter_after_a_preposition(text, town):
 def test_a_village_without_a_capital_letter_or_a_preposition_is_no_place():
     assert find_place("catering w kleczewie") is None
     assert find_place("Kleczew catering") is None
+    assert find_place("Gmina kleczew zamawia catering") is None
 
 
 def test_a_big_city_counts_in_lowercase_and_a_small_town_only_after_a_preposition():
