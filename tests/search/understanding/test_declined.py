@@ -143,6 +143,22 @@ def kept(text: str) -> str:
         ("After the renovation we need a cleaning crew.", "need a cleaning crew."),
         # the work asked for after it stays
         ("Catering, a po imprezie sprzątanie sali.", "Catering, a sprzątanie sali."),
+        # arranged, or done by someone else, or by the buyer's own people (round 17)
+        (
+            "Scena, nagłośnienie i poczęstunek są już zamówione. Chcemy pokazu ogni.",
+            ", . Chcemy pokazu ogni.",
+        ),
+        ("Nowe regały robi już stolarz. Trzeba zeskanować akta.", ". Trzeba zeskanować akta."),
+        ("Tarcze zrobił nam już stolarz, szukamy preparatora.", ", szukamy preparatora."),
+        ("Paczki pakują nasi wolontariusze. Potrzebny bus.", ". Potrzebny bus."),
+        ("Pliki PDF przygotuje nasz grafik, potrzebny druk.", ", potrzebny druk."),
+        (
+            "Malowaniem ścian zajmie się osobno firma budowlana. Szukamy konserwatora.",
+            ". Szukamy konserwatora.",
+        ),
+        # the cooperative sought, not someone else: kept
+        ("Szukamy firmy, która zajmie się sprzątaniem.", "Szukamy firmy, która zajmie się sprzątaniem."),
+        ("Kto zrobi nam już w marcu 200 fartuchów?", "Kto zrobi nam już w marcu 200 fartuchów?"),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
