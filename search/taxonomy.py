@@ -129,6 +129,9 @@ OWN_WORDS = frozenset({"zszyc", "zszywac", "podszyc", "podszywac"})
 # Polish letters an ASCII-typed word may have lost, to ask the dictionary about it.
 POLISH_LETTERS = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "źż"}
 MAX_RESTORATIONS = 512
+# The letters Polish spells two ways for one sound: a word written with the other one of a
+# pair is a spelling mistake, not an unknown word ("wypieże", "ręcznikuw", "hemia").
+SPELLING_MISTAKES = (("ż", "rz"), ("rz", "ż"), ("u", "ó"), ("ó", "u"), ("h", "ch"), ("ch", "h"))
 
 
 # Prefixes that make a Polish verb (and its verbal noun) perfective, in folded form.
@@ -208,15 +211,30 @@ def _known(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def restored(word: str) -> tuple[str, ...]:
     """The dictionary's words that ``word`` is when typed without Polish letters
-    ("stolowki" → "stołówki", "swieta" → "święta"); empty when it is a word as typed, has
-    Polish letters, or fits none."""
-    if word != fold(word) or _known(word):
+    ("stolowki" → "stołówki", "swieta" → "święta") or with one of the spelling mistakes
+    Polish schools fight ("wypieże" → "wypierze", "ręcznikuw" → "ręczników", "hemia" →
+    "chemia"); empty when it is a word as typed or fits none."""
+    if _known(word):
         return ()
+    misspelt = tuple(variant for variant in _orthographic_variants(word) if _known(variant))
+    if misspelt or word != fold(word):
+        return misspelt
     choices = [letter + POLISH_LETTERS.get(letter, "") for letter in word]
     if math.prod(len(letters) for letters in choices) > MAX_RESTORATIONS:
         return ()
     candidates = ("".join(letters) for letters in itertools.product(*choices))
     return tuple(c for c in candidates if simplemma.is_known(c, lang="pl", low_memory=True))
+
+
+def _orthographic_variants(word: str) -> set[str]:
+    """``word`` with one of its "ż"/"rz", "u"/"ó" or "h"/"ch" written the other way."""
+    variants = set()
+    for written, meant in SPELLING_MISTAKES:
+        start = word.find(written)
+        while start != -1:
+            variants.add(word[:start] + meant + word[start + len(written) :])
+            start = word.find(written, start + 1)
+    return variants - {word}
 
 
 def in_dictionary(word: str) -> bool:

@@ -4,7 +4,7 @@ in the database (the admin edits them; the migrations seed them)."""
 import pytest
 
 from cooperatives.models import Capability
-from search.taxonomy import load_taxonomy, seed_taxonomy, within_one_edit
+from search.taxonomy import load_taxonomy, restored, seed_taxonomy, within_one_edit
 from tests.search.test_taxonomy_vocabulary import BUYER_PHRASES
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +110,16 @@ def test_one_edit_tolerance():
     assert within_one_edit("szycei", "szycie")  # a swap of neighbouring letters is one edit
     assert not within_one_edit("szycie", "szyciowe")
     assert not within_one_edit("ceramika", "cement")
+
+
+def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
+    # "rz" written "ż", "ó" written "u", "ch" written "h": spelling mistakes two edits from
+    # the word meant ("wypierze", a form of "wyprać"), not typos.
+    assert load_taxonomy().capabilities_in("kto to w poniedziałek odbieże i wypieże") == ["laundry"]
+    assert restored("wypieże") == ("wypierze",)
+    assert restored("hemia") == ("chemia",)
+    assert restored("ręcznikuw") == ("ręczników",)
+    assert restored("ręczników") == ()
 
 
 @pytest.mark.parametrize(
