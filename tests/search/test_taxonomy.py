@@ -211,6 +211,13 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
             ["tower_clocks"],
         ),
         ("wytyczenie granic działki pod plac zabaw", [], ["land_surveying"]),
+        # fireworks, whose maker clears up after them, and trophies stuffed (round 17)
+        (
+            "pokaz sztucznych ogni nad stawem, wykonawca sam posprząta teren",
+            [],
+            ["fireworks"],
+        ),
+        ("dwa dziki i lis do wypchania w całości", [], ["taxidermy"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),
