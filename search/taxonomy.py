@@ -124,8 +124,9 @@ VERB_OF_NOUN = re.compile(r"(?:(?<=\w\w)cie|(?<=\w\wa)nie)$")
 PREFIXED_VERB_FROM = 3
 # Prefixed verbs that are words of their own, read as written: "zszyć" staples papers as
 # often as it sews ("zszyte dokumenty", "zszyta broszura"); "podszyć" hems (mending
-# clothes, not making them) or, "podszywać się", impersonates.
-OWN_WORDS = frozenset({"zszyc", "zszywac", "podszyc", "podszywac"})
+# clothes, not making them) or, "podszywać się", impersonates; "rozszyć" undoes stitches
+# ("teczki trzeba rozszyć" before scanning).
+OWN_WORDS = frozenset({"zszyc", "zszywac", "podszyc", "podszywac", "rozszyc", "rozszywac"})
 # Polish letters an ASCII-typed word may have lost, to ask the dictionary about it.
 POLISH_LETTERS = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "źż"}
 MAX_RESTORATIONS = 512

@@ -55,6 +55,8 @@ CUES = re.compile(
     r"|mamy (?:od dawna |juz |od lat )?(?:ulozon|zalatwion|zorganizowan|zapewnion|ogarniet"
     r"|zakontraktowan|podpisan)\w*"
     r"|we wlasnym zakresie|poza zakresem"
+    # "Etykiety i papierowe pudełka mamy swoje": what the buyer brings
+    r"|mamy (?:swoje|swoja|swoj|swojego|wlasne|wlasna|wlasny|wlasnego)\b"
     r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
     # the buyer's own people take it on: "sprzątanie bierze na siebie nasz zakład komunalny"
     r"|bierze na siebie|biora na siebie|nasz (?:zaklad|dzial|personel)|nasza ekipa"
@@ -93,6 +95,11 @@ CUES = re.compile(
     r"|mamy w (?:naszej |naszym |wlasnej |swojej )?(?:pracowni|warsztacie|szwalni|pralni)"
     r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
     r"|not (?:needed|required|included|part of)"
+    # "no design or printing needed"; what the buyer supplies: "printed boxes and leaflets
+    # come from us", "we deliver all the parts"
+    r"|no (?:[\w-]+ ){1,4}(?:needed|required)|(?:come|comes) from us|supplied by us"
+    r"|we (?:deliver|supply|provide|send) (?:you )?(?:all )?(?:the )?(?:parts|components"
+    r"|materials|fabric|cartons|boxes|bags|packaging)"
     r"|already (?:have|has|booked|arranged|covered|ordered|sorted|handled|taken care|done"
     r"|contracted|provided|supplied|in place|taken)"
     r"|(?:done|handled|provided|run|covered) (?:for us )?by (?:our own|our|an outside|another)"

@@ -96,6 +96,10 @@ BUYER_PHRASES = [
     ("laundry and ironing of hotel linen", ["laundry"]),
     ("wire harness assembly, 2000 pcs per month", ["electrical_assembly"]),
     ("simple manual assembly of plastic parts", ["light_assembly"]),
+    # round 17: shampoo bars are soap, not washing; cuts name vegetable preparation
+    ("kostki do mycia włosów i ciała pod naszą marką", ["soap_making"]),
+    ("pomidory w plastry, czerwona cebula w piórka, por w krążki", ["food_preparation"]),
+    ("a team to put together clothes pegs by hand", ["light_assembly"]),
     ("new website for our foundation", ["it_services"]),
     ("IT support for a small office", ["it_services"]),
     ("running our online shop and shipping orders", ["e_commerce"]),

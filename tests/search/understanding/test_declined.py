@@ -156,8 +156,24 @@ def kept(text: str) -> str:
             "Malowaniem ścian zajmie się osobno firma budowlana. Szukamy konserwatora.",
             ". Szukamy konserwatora.",
         ),
+        ("Kostki do mycia włosów. Etykiety i pudełka mamy swoje.", "Kostki do mycia włosów. ."),
+        (
+            "Bottles and printed boxes come from us, no design or printing needed. 1,500 boxes.",
+            ", . 1,500 boxes.",
+        ),
+        (
+            "We deliver all the parts and the bags. Pegs put together by hand.",
+            ". Pegs put together by hand.",
+        ),
+        (
+            "Mamy swoją kuchnię, ale potrzebujemy obierania warzyw.",
+            ", ale potrzebujemy obierania warzyw.",
+        ),
         # the cooperative sought, not someone else: kept
-        ("Szukamy firmy, która zajmie się sprzątaniem.", "Szukamy firmy, która zajmie się sprzątaniem."),
+        (
+            "Szukamy firmy, która zajmie się sprzątaniem.",
+            "Szukamy firmy, która zajmie się sprzątaniem.",
+        ),
         ("Kto zrobi nam już w marcu 200 fartuchów?", "Kto zrobi nam już w marcu 200 fartuchów?"),
     ],
 )
