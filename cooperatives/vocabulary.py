@@ -440,6 +440,11 @@ CAPABILITIES = {
             "próbki kosmetyków",
             "kartony zbiorcze",
             "pudełka prezentowe",
+            "przygotowanie do wysyłki",
+            "przygotować do wysyłki",
+            "przygotowywać do wysyłki",
+            "woreczki foliowe",
+            "woreczek foliowy",
         ),
         (
             "copacking",
@@ -1554,6 +1559,7 @@ CAPABILITIES = {
             "listwy zasilające",
             "przewody USB",
             "przewody sygnałowe",
+            "wtyczki",
         ),
         (
             "wire harness",
@@ -1733,6 +1739,8 @@ CAPABILITIES = {
             "press together",
             "fit together",
             "clip together",
+            "snap into",
+            "clip into",
         ),
     ),
     "it_services": CapabilitySeed(
@@ -1774,7 +1782,7 @@ CAPABILITIES = {
             "serwer",
             "poczta firmowa",
             "skrzynki mailowe",
-            "wtyczki",
+            "wtyczki do strony",
             "aktualizacja strony",
             "błędy na stronie",
             "formularz na stronie",
@@ -3416,7 +3424,9 @@ RETIRED_TERMS = {
     "transport_delivery": ("delivery",),
     "care_services": ("care",),
     # Round 9: nobody here builds apps (the IT cooperatives support, test and keep sites).
-    "it_services": ("aplikacje mobilne", "mobile app", "app development"),
+    # Round 18: "wtyczki" alone are the plugs of extension leads as often as a site's
+    # plug-ins ("wtyczki do strony" stays).
+    "it_services": ("aplikacje mobilne", "mobile app", "app development", "wtyczki"),
     # Round 15: "stoisko" alone is the buyer's own stand at a fair ("mieć na stoisku 250
     # drobiazgów"); event support keeps "obsługa stoiska".
     "event_support": ("stoisko",),
@@ -4084,6 +4094,7 @@ THINGS: dict[str, tuple[str, ...]] = {
         "przewody sygnałowe",
         "power strips",
         "USB cables",
+        "wtyczki",
     ),
     # Vehicles are what a carrier drives, not the carrying: "tyre swap for 8 delivery vans"
     # asks for a garage; named alone they are still ordered ("bus z kierowcą" stays work).
@@ -4150,6 +4161,8 @@ THINGS: dict[str, tuple[str, ...]] = {
         "zip-lock bags",
         "sachets",
         "sample packs",
+        "woreczki foliowe",
+        "woreczek foliowy",
     ),
     "digitization": (
         "dokumenty papierowe",
@@ -4743,6 +4756,38 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "land surveying",
         "boundary survey",
     ),
+    "dental_prosthetics": (
+        "protetyka",
+        "prace protetyczne",
+        "pracownia protetyczna",
+        "technik dentystyczny",
+        "korony i mosty",
+        "licówki",
+        "protezy zębowe",
+        "protezy akrylowe",
+        "dental prosthetics",
+        "dental laboratory",
+        "dentures",
+    ),
+    "road_repair": (
+        "dziury w asfalcie",
+        "ubytki w asfalcie",
+        "masa bitumiczna",
+        "remont nawierzchni",
+        "naprawa nawierzchni",
+        "remont drogi",
+        "naprawa dróg",
+        "emulsja asfaltowa",
+        "pothole repair",
+        "road resurfacing",
+    ),
+    "hairdressing": (
+        "strzyżenie włosów",
+        "usługi fryzjerskie",
+        "farbowanie włosów",
+        "modelowanie włosów",
+        "haircuts",
+    ),
     "fireworks": (
         "pokaz sztucznych ogni",
         "sztuczne ognie",
@@ -4819,6 +4864,9 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "tower_clocks": ("naprawa zegarów wieżowych i dzwonów", "tower clock and bell repair"),
     "land_surveying": ("geodezja i wytyczanie granic", "land surveying"),
     "fireworks": ("pokazy sztucznych ogni", "firework displays"),
+    "dental_prosthetics": ("protetyka stomatologiczna", "dental prosthetics"),
+    "road_repair": ("naprawa dróg i nawierzchni", "road and surface repair"),
+    "hairdressing": ("usługi fryzjerskie", "hairdressing"),
     "taxidermy": ("preparacja zwierząt i trofeów (taksydermia)", "taxidermy"),
     "heritage_conservation": ("konserwacja zabytków", "conservation of historic objects"),
     "chimney_sweeping": (

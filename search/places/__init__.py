@@ -160,6 +160,7 @@ class _Reader:
 
     def first_place(self) -> Place | None:
         starts = self.found.starts
+        above = None  # a place after "nad", taken only when no other is named
         for index, token in enumerate(self.tokens):
             if not (
                 token.folded in starts
@@ -171,9 +172,12 @@ class _Reader:
                 continue
             for rule in (self._powiat, self._area, self._nickname, self._capital, self._town):
                 place = rule(index)
+                if place and self._after_nad(index):
+                    above = above or place
+                    break
                 if place:
                     return place
-        return None
+        return above
 
     def _same_sentence(self, index: int) -> bool:
         """Whether token ``index`` continues the sentence of token ``index - 1``."""
@@ -338,6 +342,13 @@ class _Reader:
 
     def _is_street(self, index: int) -> bool:
         return index > 0 and self.tokens[index - 1].folded in STREETS
+
+    def _after_nad(self, index: int) -> bool:
+        """ "nad Wieprzem", "nad Wisłą" name a river or a lake as often as a village ("nad
+        Wieprzem pod Baranowem"), though "schronisko nad Łodygowicami" is above the town:
+        such a place counts only when the text names no other. A town whose name holds
+        "nad" is read from its first word ("Nowe Miasto nad Pilicą")."""
+        return self._same_sentence(index) and self.tokens[index - 1].folded == "nad"
 
 
 def _by_size(candidate: tuple[str, Town, str]) -> int:

@@ -69,6 +69,10 @@ CUES = re.compile(
     r"|\w+my sami|sami \w+my"
     # "koszeniem zajmie się potem nasz referat", "tym zajmiemy się sami"
     r"|zajmie sie (?:\w+ )?nasz\w*|zajmiemy sie (?:\w+ )?sami"
+    # the supplier clears up after its own work: "na koniec posprząta resztki z jezdni",
+    # "posprząta po sobie", "uporządkuje teren po zakończeniu prac"
+    r"|na koniec posprzata(?!nie)\w*|posprzata(?!nie)\w* (?:po sobie|resztki)"
+    r"|uporzadk\w+ teren\w* po (?:zakonczeniu|pracach|robotach)"
     # a condition on the supplier, not a second part: "wymagamy własnego transportu"
     r"|wlasn\w+ (?:transport|samochod|aut|pojazd)\w*"
     r"|zapewnia\w* (?:miasto|gmina|urzad|organizator\w*|wolontariusz\w*)"

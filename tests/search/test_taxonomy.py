@@ -218,6 +218,14 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
             ["fireworks"],
         ),
         ("dwa dziki i lis do wypchania w całości", [], ["taxidermy"]),
+        # crowns and dentures, potholes, a hairdresser's day at a care home (round 18)
+        (
+            "korony i mosty porcelanowe, wypalanie i szkliwienie, licówki",
+            [],
+            ["dental_prosthetics"],
+        ),
+        ("dziury w asfalcie wypełnić masą bitumiczną", [], ["road_repair"]),
+        ("strzyżenie włosów i farbowanie włosów dla pensjonariuszy", [], ["hairdressing"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),

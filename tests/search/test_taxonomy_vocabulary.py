@@ -100,6 +100,9 @@ BUYER_PHRASES = [
     ("kostki do mycia włosów i ciała pod naszą marką", ["soap_making"]),
     ("pomidory w plastry, czerwona cebula w piórka, por w krążki", ["food_preparation"]),
     ("a team to put together clothes pegs by hand", ["light_assembly"]),
+    # round 18: an extension lead's plugs are no website's plug-ins
+    ("przewód uciąć na 10 m i zarobić wtyczki, 600 przedłużaczy", ["electrical_assembly"]),
+    ("przygotowanie skarpet do wysyłki, trzy pary do woreczka foliowego", ["co_packing"]),
     ("new website for our foundation", ["it_services"]),
     ("IT support for a small office", ["it_services"]),
     ("running our online shop and shipping orders", ["e_commerce"]),

@@ -169,7 +169,15 @@ def kept(text: str) -> str:
             "Mamy swoją kuchnię, ale potrzebujemy obierania warzyw.",
             ", ale potrzebujemy obierania warzyw.",
         ),
+        (
+            "Ekipa wypełni dziury masą, a na koniec posprząta resztki z jezdni. 350 m².",
+            "Ekipa wypełni dziury masą, . 350 m².",
+        ),
         # the cooperative sought, not someone else: kept
+        (
+            "Poczęstunek, obsługa szatni, a na koniec posprzątanie sali.",
+            "Poczęstunek, obsługa szatni, a na koniec posprzątanie sali.",
+        ),
         (
             "Szukamy firmy, która zajmie się sprzątaniem.",
             "Szukamy firmy, która zajmie się sprzątaniem.",

@@ -196,6 +196,9 @@ def test_the_first_place_named_wins():
         # an adjective no list names, declined: Złoty Stok, Dobrzyniewo Duże
         ("Sklepik przy trasie turystycznej w Złotym Stoku szuka dostawcy", "Złoty Stok"),
         ("Klub judo z Dobrzyniewa Dużego: po sezonie", "Dobrzyniewo Duże"),
+        # after "nad" a river as often as a town: taken only when nothing else is named
+        ("Ośrodek kolonijny nad Wieprzem pod Baranowem. W lipcu", "Baranów"),
+        ("Prowadzimy schronisko turystyczne nad Łodygowicami", "Łodygowice"),
     ],
 )
 def test_a_village_counts_with_a_capital_letter_after_a_preposition(text, town):

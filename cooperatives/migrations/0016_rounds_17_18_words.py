@@ -1,0 +1,22 @@
+"""Words rounds 17 and 18 showed buyers use and no list held (docs/vocabulary.md, "After
+round 17", "After round 18"): shampoo and body bars ("kostki do mycia włosów") as soap's
+things, the cuts of vegetables ("pomidory w plastry", "cebula w piórka") as food
+preparation, "put together" and "snap into" as light assembly, "przygotowanie do
+wysyłki" and foil bags as co-packing, plugs as electrical assembly's things; "wtyczki"
+alone is retired from IT services (an extension lead's plugs are no site's plug-ins).
+Edits made in the admin are kept."""
+
+from django.db import migrations
+
+from cooperatives.vocabulary import add_missing_synonyms, move_things
+
+
+def grow(apps, schema_editor):
+    add_missing_synonyms(apps)
+    move_things(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cooperatives", "0015_everyday_words_second_batch")]
+
+    operations = [migrations.RunPython(grow, migrations.RunPython.noop)]
