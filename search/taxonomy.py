@@ -86,7 +86,14 @@ from search.analysis import Lexicon, fold, stem, stems, words
 
 PHRASE_SPLIT = re.compile(r"[,;()\n]")
 # Where a sentence ends: a capability's phrase is read only from words of one sentence.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n")
+# Not after an abbreviation's full stop: "małe kostki ok. 25 g do mycia rąk" is one sentence.
+ABBREVIATIONS = ("ok", "np", "tj", "ul", "nr", "tzw", "godz", "szt", "tys", "ca", "woj", "pow")
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?;])"
+    + "".join(rf"(?<!\b{abbreviation}\.)" for abbreviation in ABBREVIATIONS)
+    + r"(?<!\bm\.in\.)\s+|\n",
+    re.IGNORECASE,
+)
 # Where a clause of a sentence ends: the things work on things is done on stand in its clause.
 CLAUSE_BREAK = re.compile(r"[,:()]|\s[\u2013\u2014-]\s")
 # A word that names doing (a verbal noun, gerund or participle, folded): "uszycie",

@@ -66,7 +66,7 @@ CUES = re.compile(
     r"|\w+(?:imy|emy|amy|ymy) (?:\w+ )?wlasn\w+ (?:ekip|sil)\w*|z wlasnych sil|wlasnymi silami"
     r"|(?:zrobi|wykona|robi|wykonuje)\w* (?:\w+ )?nasz\w* (?:staly |stali )?"
     r"(?:wykonawc|podwykonawc|dostawc)\w*"
-    r"|\w+my sami|sami \w+my"
+    r"|\w+my sami|sami \w+my|dajemy (?:my|sami|od siebie)"
     # "koszeniem zajmie się potem nasz referat", "tym zajmiemy się sami"
     r"|zajmie sie (?:\w+ )?nasz\w*|zajmiemy sie (?:\w+ )?sami"
     # the supplier clears up after its own work: "na koniec posprząta resztki z jezdni",

@@ -30,6 +30,8 @@ OPENINGS = re.compile(
     r"|we (?:are|re)(?! (?:not|looking|seeking|searching|interested|planning|hoping|happy"
     r"|open\b))"
     r"|we run|we own|we operate|our company is"
+    # whom the sender employs, and at what: "zatrudniamy 200 osób na liniach sortowania"
+    r"|zatrudniamy|we employ"
     # what the money raised is for: "zbieramy na remont organów i potrzebujemy cegiełek",
     # "kiermasz, z którego dochód idzie na nowe ławki", "raising money for a new roof"
     r"|zbieramy (?:\w+ )?na|dochod (?:\w+ )?(?:idzie|pojdzie|przeznacz\w*) na"

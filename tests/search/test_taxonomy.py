@@ -112,6 +112,13 @@ def test_one_edit_tolerance():
     assert not within_one_edit("ceramika", "cement")
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    # A phrase is read within one sentence; "ok." (about) is no sentence's end.
+    taxonomy = load_taxonomy()
+    assert taxonomy.capabilities_in("małe kostki ok. 25 g do mycia rąk") == ["soap_making"]
+    assert taxonomy.capabilities_in("małe kostki. Mycie rąk") != ["soap_making"]
+
+
 def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
     # "rz" written "ż", "ó" written "u", "ch" written "h": spelling mistakes two edits from
     # the word meant ("wypierze", a form of "wyprać"), not typos.
@@ -226,6 +233,15 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
         ),
         ("dziury w asfalcie wypełnić masą bitumiczną", [], ["road_repair"]),
         ("strzyżenie włosów i farbowanie włosów dla pensjonariuszy", [], ["hairdressing"]),
+        # dance lessons, soil samples, electrical measurements, a bus's bodywork (round 19)
+        ("kto poprowadzi próby poloneza i walca na sali", [], ["dance_lessons"]),
+        ("próbki gleby z 28 pól, woreczki i etykiety zapewni wykonawca", [], ["soil_testing"]),
+        (
+            "rezystancja izolacji przewodów w 40 obwodach, pomiar uziemienia",
+            [],
+            ["electrical_inspection"],
+        ),
+        ("bus ma pordzewiałe nadkola i wgnieciony błotnik", [], ["vehicle_repair"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),

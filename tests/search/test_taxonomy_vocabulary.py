@@ -103,6 +103,9 @@ BUYER_PHRASES = [
     # round 18: an extension lead's plugs are no website's plug-ins
     ("przewód uciąć na 10 m i zarobić wtyczki, 600 przedłużaczy", ["electrical_assembly"]),
     ("przygotowanie skarpet do wysyłki, trzy pary do woreczka foliowego", ["co_packing"]),
+    # round 19: the steps of assembly as perfective verbs; files wanted "w komputerze"
+    ("wkręcić trzonek w główkę, nasunąć pokrywkę aż zatrzaśnie", ["light_assembly"]),
+    ("stare karty wykrojów chcemy mieć w komputerze jako pliki PDF", ["digitization"]),
     ("new website for our foundation", ["it_services"]),
     ("IT support for a small office", ["it_services"]),
     ("running our online shop and shipping orders", ["e_commerce"]),

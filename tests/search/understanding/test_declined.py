@@ -173,6 +173,7 @@ def kept(text: str) -> str:
             "Ekipa wypełni dziury masą, a na koniec posprząta resztki z jezdni. 350 m².",
             "Ekipa wypełni dziury masą, . 350 m².",
         ),
+        ("Magnesy, klej i oczka dajemy my. Termin 3 tygodnie.", ", . Termin 3 tygodnie."),
         # the cooperative sought, not someone else: kept
         (
             "Poczęstunek, obsługa szatni, a na koniec posprzątanie sali.",

@@ -22,6 +22,11 @@ def kept(text: str) -> str:
             "Hello, we own three small cafés. Our machines need servicing.",
             ("Hello, . Our machines need servicing."),
         ),
+        # whom the sender employs, and at what (round 19)
+        (
+            "Rusza sezon i zatrudniamy 200 osób na liniach sortowania. Potrzebujemy kamizelek.",
+            "Rusza sezon i . Potrzebujemy kamizelek.",
+        ),
         # The clause ends where the sender starts asking.
         (
             "Jesteśmy szwalnią i szukamy podwykonawcy do szycia fartuchów.",

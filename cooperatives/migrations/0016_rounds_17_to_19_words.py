@@ -1,0 +1,23 @@
+"""Words rounds 17 to 19 showed buyers use and no list held (docs/vocabulary.md, "After
+round 17" to "After round 19"): shampoo and body bars ("kostki do mycia włosów") as soap's
+things, the cuts of vegetables ("pomidory w plastry", "cebula w piórka") as food
+preparation, "put together", "snap into" and perfective steps ("wkręcić", "nasunąć",
+"zatrzasnąć") as light assembly, sleeve covers as sewing's things, "mieć w komputerze" as
+digitisation, "przygotowanie do wysyłki" and foil bags as co-packing, plugs as electrical
+assembly's things; "wtyczki" alone is retired from IT services (an extension lead's plugs
+are no site's plug-ins). Edits made in the admin are kept."""
+
+from django.db import migrations
+
+from cooperatives.vocabulary import add_missing_synonyms, move_things
+
+
+def grow(apps, schema_editor):
+    add_missing_synonyms(apps)
+    move_things(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cooperatives", "0015_everyday_words_second_batch")]
+
+    operations = [migrations.RunPython(grow, migrations.RunPython.noop)]
