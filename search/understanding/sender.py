@@ -32,6 +32,10 @@ OPENINGS = re.compile(
     r"|we run|we own|we operate|our company is"
     # whom the sender employs, and at what: "zatrudniamy 200 osób na liniach sortowania"
     r"|zatrudniamy|we employ"
+    # the business the sender has: "mamy pod Grybowem małą tłocznię oleju lnianego"
+    r"|mamy\s+(?:\w+\s+){0,3}?(?:firm|zaklad|sklep|tlocz|gospodarstw|stadnin|pensjonat|hotel"
+    r"|restauracj|piekarni|hurtowni|fabryk|przetworni|wytworni|manufaktur|pasiek|winnic"
+    r"|ferm|szkolk|agroturystyk|osrodek|osrodk)\w*"
     # what the money raised is for: "zbieramy na remont organów i potrzebujemy cegiełek",
     # "kiermasz, z którego dochód idzie na nowe ławki", "raising money for a new roof"
     r"|zbieramy (?:\w+ )?na|dochod (?:\w+ )?(?:idzie|pojdzie|przeznacz\w*) na"

@@ -27,6 +27,11 @@ def kept(text: str) -> str:
             "Rusza sezon i zatrudniamy 200 osób na liniach sortowania. Potrzebujemy kamizelek.",
             "Rusza sezon i . Potrzebujemy kamizelek.",
         ),
+        # the business the sender has, a place taken out of it (round 19)
+        (
+            "Mamy  małą tłocznię oleju lnianego. Potrzebujemy kostek do mycia rąk.",
+            ". Potrzebujemy kostek do mycia rąk.",
+        ),
         # The clause ends where the sender starts asking.
         (
             "Jesteśmy szwalnią i szukamy podwykonawcy do szycia fartuchów.",
