@@ -301,12 +301,13 @@ ROUNDS = {
     # Blind, after what rounds 17 and 18 led to: 0.641 nDCG@5, MRR 0.658 (unusual words
     # 0.736 over 30 requests, nothing 0.000, long e-mails 0.487 over 2, ROUND19.md). Then
     # tuned on: abbreviations end no sentence, whom the sender employs, perfective assembly
-    # steps, "mieć w komputerze", four trades nobody does: 0.821; floors 0.02 under each.
+    # steps, "mieć w komputerze", four trades nobody does, the business the sender has:
+    # 0.847; floors 0.02 under each.
     "round19_needs.jsonl": {
         "sha256": "048610d0a51cdcd222dcf791cc8a7c1cb9e2216ca0f59bb83fd382679711544f",
         "size": 36,
-        "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.83},
-        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.84},
+        "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.86},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.87},
     },
 }
 
