@@ -307,7 +307,7 @@ ROUNDS = {
         "sha256": "048610d0a51cdcd222dcf791cc8a7c1cb9e2216ca0f59bb83fd382679711544f",
         "size": 36,
         "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.86},
-        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.87},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.88},
     },
 }
 
