@@ -242,6 +242,13 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
             ["electrical_inspection"],
         ),
         ("bus ma pordzewiałe nadkola i wgnieciony błotnik", [], ["vehicle_repair"]),
+        # energy certificates, a combine's harvest, scaffolding (round 20)
+        (
+            "świadectwa charakterystyki energetycznej dla trzech bloków, skany projektów",
+            [],
+            ["energy_certificates"],
+        ),
+        ("skoszenie kombajnem 45 ha pszenicy, słoma na pokosach", [], ["harvesting"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),

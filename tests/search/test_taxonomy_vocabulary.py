@@ -106,6 +106,12 @@ BUYER_PHRASES = [
     # round 19: the steps of assembly as perfective verbs; files wanted "w komputerze"
     ("wkręcić trzonek w główkę, nasunąć pokrywkę aż zatrzaśnie", ["light_assembly"]),
     ("stare karty wykrojów chcemy mieć w komputerze jako pliki PDF", ["digitization"]),
+    # round 20: a parish newsletter, calls taken for a driving school, coffee boxes, care
+    ("gazetka parafialna, 16 stron A5, 800 egzemplarzy", ["printing"]),
+    ("informator 8 stron A4 zszyty na grzbiecie, nakład 1200 egz.", ["printing"]),
+    ("someone to take our forwarded line and tell callers the dates", ["call_center"]),
+    ("we send out 1,800 subscription boxes a month", ["co_packing"]),
+    ("my father has early dementia, help him wash and dress", ["care_services"]),
     ("new website for our foundation", ["it_services"]),
     ("IT support for a small office", ["it_services"]),
     ("running our online shop and shipping orders", ["e_commerce"]),
