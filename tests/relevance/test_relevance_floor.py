@@ -319,6 +319,15 @@ ROUNDS = {
         "ndcg": {"long_email": 0.93, "nothing": 0.73, "unusual_words": 0.89},
         "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.9},
     },
+    # Blind, after what rounds 17 to 20 led to: 0.599 nDCG@5, MRR 0.628 (unusual words 0.656
+    # over 30 requests, nothing 0.000, long e-mails 0.941 over 2, ROUND21.md); floors 0.02
+    # under each kind (none under 0).
+    "round21_needs.jsonl": {
+        "sha256": "beba8d555dff30b7eef4245c50957091ddec8a1a303bc67f53c9761c4b9c6625",
+        "size": 36,
+        "ndcg": {"long_email": 0.92, "nothing": 0.0, "unusual_words": 0.63},
+        "mrr": {"long_email": 0.98, "nothing": 0.0, "unusual_words": 0.65},
+    },
 }
 
 
@@ -424,5 +433,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 18
+    assert len(ROUNDS) == 19
     assert below == {}
