@@ -112,6 +112,13 @@ BUYER_PHRASES = [
     ("someone to take our forwarded line and tell callers the dates", ["call_center"]),
     ("we send out 1,800 subscription boxes a month", ["co_packing"]),
     ("my father has early dementia, help him wash and dress", ["care_services"]),
+    # round 21: laundry told by its result, a stable of boards, a searchable PDF, soap bars,
+    # a car park's marshals
+    ("25 kg brudnych ręczników i peleryn, wrócą czyste, wysuszone i poskładane", ["laundry"]),
+    ("stajenka z desek i krawędziaków przed kościół", ["carpentry"]),
+    ("every issue turned into a searchable PDF", ["digitization"]),
+    ("pieniące się kostki z olejów roślinnych z płatkami nagietka", ["soap_making"]),
+    ("8 osób: kierować auta na parking, wydawanie talonów", ["event_support"]),
     ("new website for our foundation", ["it_services"]),
     ("IT support for a small office", ["it_services"]),
     ("running our online shop and shipping orders", ["e_commerce"]),
