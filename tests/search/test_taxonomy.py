@@ -249,6 +249,10 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
             ["energy_certificates"],
         ),
         ("skoszenie kombajnem 45 ha pszenicy, słoma na pokosach", [], ["harvesting"]),
+        # the broad batch from PKD 2007's sections (after round 21)
+        ("regeneracja tonerów z 14 drukarek laserowych", [], ["toners_copiers"]),
+        ("strojenie pianina w auli przed koncertem", [], ["instrument_tuning"]),
+        ("rozbiórka stodoły z cegły i drewna", [], ["demolition"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),
