@@ -338,6 +338,15 @@ ROUNDS = {
         "ndcg": {"long_email": 0.58, "nothing": 0.23, "unusual_words": 0.6},
         "mrr": {"long_email": 0.48, "nothing": 0.23, "unusual_words": 0.58},
     },
+    # Blind at the stop's end, the matcher of round 22, not tuned on: 0.747 nDCG@5, MRR 0.772
+    # (unusual words 0.745 over 30 requests, nothing 0.750, long e-mails 0.768 over 2,
+    # ROUND23.md); floors 0.02 under each kind.
+    "round23_needs.jsonl": {
+        "sha256": "85135beff1ac5848e2a41a58ec6c558f3152cb3fd8192324b4a77f857f4a07b3",
+        "size": 36,
+        "ndcg": {"long_email": 0.74, "nothing": 0.73, "unusual_words": 0.72},
+        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.73},
+    },
 }
 
 
@@ -443,5 +452,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 20
+    assert len(ROUNDS) == 21
     assert below == {}
