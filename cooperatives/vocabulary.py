@@ -6103,6 +6103,14 @@ def move_things(apps) -> None:
         capability.save(update_fields=["synonyms", "things"])
 
 
+def grow_vocabularies(apps, schema_editor) -> None:
+    """A migration's step that brings every site's vocabularies to the seed list: the seed
+    terms a capability lacks are added (``add_missing_synonyms``), the seed things moved to
+    their own list (``move_things``); what editors wrote stays."""
+    add_missing_synonyms(apps)
+    move_things(apps)
+
+
 def counts_table() -> str:
     """The Polish and English term counts of each capability, as the table of
     docs/vocabulary.md (``python -m cooperatives.vocabulary`` prints it)."""

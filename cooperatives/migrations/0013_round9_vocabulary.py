@@ -5,15 +5,10 @@ support, test and keep sites; nobody here builds apps). Edits made in the admin 
 
 from django.db import migrations
 
-from cooperatives.vocabulary import add_missing_synonyms, move_things
-
-
-def grow(apps, schema_editor):
-    add_missing_synonyms(apps)
-    move_things(apps)
+from cooperatives.vocabulary import grow_vocabularies
 
 
 class Migration(migrations.Migration):
     dependencies = [("cooperatives", "0012_round7_8_vocabulary")]
 
-    operations = [migrations.RunPython(grow, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grow_vocabularies, migrations.RunPython.noop)]

@@ -9,15 +9,10 @@ admin are kept."""
 
 from django.db import migrations
 
-from cooperatives.vocabulary import add_missing_synonyms, move_things
-
-
-def grow(apps, schema_editor):
-    add_missing_synonyms(apps)
-    move_things(apps)
+from cooperatives.vocabulary import grow_vocabularies
 
 
 class Migration(migrations.Migration):
     dependencies = [("cooperatives", "0014_everyday_words")]
 
-    operations = [migrations.RunPython(grow, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grow_vocabularies, migrations.RunPython.noop)]

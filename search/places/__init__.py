@@ -44,17 +44,15 @@ TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 SENTENCE_BREAKS = frozenset(".!?\n")
 POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 
-# Words that put a place after them: a lowercase town counts after one of these.
+# Words that put a place after them: a lowercase town counts after one of these. The last
+# line names the place's own office or commune ("Gmina Dobrodzień", "Urząd Miasta i Gminy
+# Mrocza", "Dni Gminy Rozprza"): a village is trusted after it as after a preposition.
 CUES = word_set(
     """w we z ze do na pod spod kolo okolice okolic okolicach okolicy okolica poblizu
     niedaleko blisko obok rejon rejonie rejonu teren terenie terenu od near around in from
-    outside nearby to of"""
+    outside nearby to of
+    gmina gminy gminie gmine miasta miasto miescie miastu"""
 )
-# Words that name the place's own office or commune: "Gmina Dobrodzień", "Urząd Miasta i
-# Gminy Mrocza", "Dni Gminy Rozprza". A village is trusted after these as after a
-# preposition.
-COMMUNE_WORDS = word_set("gmina gminy gminie gmine miasta miasto miescie miastu")
-CUES = CUES | COMMUNE_WORDS
 # Words that may stand before those, and are dropped with the place: "w promieniu 30 km od".
 CUE_CHAIN = CUES | word_set(
     "promieniu promien km max maks maksymalnie within the area vicinity close outskirts"

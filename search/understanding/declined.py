@@ -44,11 +44,13 @@ CUES = re.compile(
     # someone else does it or did it: "regały robi już stolarz", "tarcze zrobił nam już
     # stolarz"
     r"|(?:robi|robia|zrobil\w*|wykonal\w*|przygotowal\w*) (?:nam )?juz|juz (?:nam )?zrobil\w*"
-    # the buyer's own people: "paczki pakują nasi wolontariusze", "PDF przygotuje nasz grafik"
+    # the buyer's own people: "paczki pakują nasi wolontariusze", "PDF przygotuje nasz
+    # grafik", "sprzątanie bierze na siebie nasz zakład komunalny"
     r"|nasi (?:wolontariusze|pracownicy|nauczyciele|podopieczni|uczestnicy|rodzice|harcerze"
     r"|strazacy|czlonkowie|mieszkancy|konserwatorzy|kierowcy|kucharze)"
     r"|nasz (?:konserwator|grafik|stolarz|kierowca|kucharz|informatyk|ogrodnik|woz\w+"
-    r"|dozorca|gospodarz|elektryk|hydraulik|fotograf|projektant)"
+    r"|dozorca|gospodarz|elektryk|hydraulik|fotograf|projektant|zaklad|dzial|personel)"
+    r"|nasza ekipa|bierze na siebie|biora na siebie"
     # ordered apart: "malowaniem ścian zajmie się osobno firma budowlana"
     r"|zajmie sie (?:\w+ )?(?:osobno|oddzielnie|inna|inny)|(?:osobno|oddzielnie) zajmie sie"
     # arranged long ago: "pakowanie mamy od dawna ułożone z lokalną spółdzielnią"
@@ -57,10 +59,8 @@ CUES = re.compile(
     r"|we wlasnym zakresie|poza zakresem"
     # "Etykiety i papierowe pudełka mamy swoje": what the buyer brings
     r"|mamy (?:swoje|swoja|swoj|swojego|wlasne|wlasna|wlasny|wlasnego)\b"
-    r"|juz nasz\w*|zapewniaj\w* nasi|nasi wolontariusze zapewni\w*"
-    # the buyer's own people take it on: "sprzątanie bierze na siebie nasz zakład komunalny"
-    r"|bierze na siebie|biora na siebie|nasz (?:zaklad|dzial|personel)|nasza ekipa"
-    r"|nasi pracownicy|(?:by|with) our own (?:staff|team|people|employees)"
+    r"|juz nasz\w*|zapewniaj\w* nasi"
+    r"|(?:by|with) our own (?:staff|team|people|employees)"
     # "koszenie robimy własną ekipą", "sprzątanie mamy z własnych sił", "zrobi potem nasz
     # stały wykonawca"
     r"|\w+(?:imy|emy|amy|ymy) (?:\w+ )?wlasn\w+ (?:ekip|sil)\w*|z wlasnych sil|wlasnymi silami"
