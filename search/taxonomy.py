@@ -382,7 +382,9 @@ class Taxonomy:
     _spelled: set[str] = field(default_factory=set)
     # The verbs of the vocabulary's verbal nouns, folded ("myc" of "mycie"): a prefixed
     # verb may be shorter than PREFIXED_STEM_FROM when what remains is one ("zmyć").
+    # Those that are bare verbs (``_bare_verbs``) are worked out once, when first read.
     _verbs: set[str] = field(default_factory=set)
+    _bare: frozenset[str] | None = field(default=None, repr=False, compare=False)
     # Vocabulary keys by what is left of them after deleting the letters a typo may add.
     _by_deletion: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # The last text read and what was found in it: a request is read for its kinds of work
@@ -415,6 +417,7 @@ class Taxonomy:
 
     def _index(self, phrases: list[Phrase]) -> None:
         self._last_read = None
+        self._bare = None
         for phrase in phrases:
             for word in phrase.words:
                 self._spelled |= _spellings(word)
@@ -422,17 +425,24 @@ class Taxonomy:
                 if verb:
                     self._verbs.add(fold(verb))
                 for key in word.keys:
+                    if key not in self._by_key:  # a key's deletions are the same each time
+                        for deleted in _deletions(key, _edits_allowed(len(key))):
+                            self._by_deletion[deleted].add(key)
                     self._by_key[key].add(phrase)
-                    for deleted in _deletions(key, _edits_allowed(len(key))):
-                        self._by_deletion[deleted].add(key)
-        # A verb that is itself a prefixed one of these is no bare verb: "suszyć" (to dry)
-        # is no "s" + "uszyć" (to sew up), whose bare verb is "szyć".
-        self._verbs -= {
-            verb
-            for verb in self._verbs
-            for prefix in VERBAL_PREFIXES
-            if verb.startswith(prefix) and verb[len(prefix) :] in self._verbs
-        }
+
+    def _bare_verbs(self) -> frozenset[str]:
+        """The verbs that are no prefixed one of another: "suszyć" (to dry) is no "s" +
+        "uszyć" (to sew up), whose bare verb is "szyć"."""
+        if self._bare is None:
+            self._bare = frozenset(
+                verb
+                for verb in self._verbs
+                if not any(
+                    verb.startswith(prefix) and verb[len(prefix) :] in self._verbs
+                    for prefix in VERBAL_PREFIXES
+                )
+            )
+        return self._bare
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -595,7 +605,7 @@ class Taxonomy:
             and (
                 len(key) - len(prefix) >= _stem_needed(key)
                 or (
-                    key[len(prefix) :] in self._verbs
+                    key[len(prefix) :] in self._bare_verbs()
                     and len(key) - len(prefix) >= PREFIXED_VERB_FROM
                 )
             )
