@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
-# Leaflet and its marker-cluster plugin, from the npm registry (package-lock.json).
+# Leaflet and its marker-cluster plugin, and the register of Polish localities the matcher
+# reads villages from, from the npm registry (package-lock.json).
 NODE_INSTALLED := node_modules/.package-lock.json
 
 .PHONY: demo test stop services lint messages system-packages eval bench
@@ -30,14 +31,14 @@ test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(PYTEST) -n 1 --reuse-db -m alone
 
 # Relevance of the matcher and two baselines on the judged set, over the demo directory.
-eval: $(INSTALLED) messages services
+eval: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) import_directory cms/demo/directory.jsonl
 	$(MANAGE) evaluate_relevance
 
 # Indexing throughput and match latency (API vs direct) at 10,000, 100,000 and 1,000,000
 # cooperatives, then a reindex of 1,000,000 behind the alias under load (about 15 min).
-bench: $(INSTALLED) messages services
+bench: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) migrate --no-input
 	$(MANAGE) import_directory cms/demo/directory.jsonl
 	$(MANAGE) benchmark
@@ -51,7 +52,7 @@ load: $(INSTALLED) $(NODE_INSTALLED) messages services
 
 # Three local Elasticsearch nodes; the first is stopped and restarted under load (~10 min).
 .PHONY: cluster-test
-cluster-test: $(INSTALLED) messages services
+cluster-test: $(INSTALLED) $(NODE_INSTALLED) messages services
 	$(MANAGE) cluster_test
 
 # Directory import speed and memory: the demo file, 1,000, 10,000 and 100,000 synthetic records,

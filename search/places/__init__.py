@@ -27,10 +27,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from cms.distance import distance_km
 from search.analysis import fold, stem
 from search.places.gazetteer import (
     BIG_TOWN,
     ORDINARY_WITH_POLISH_LETTERS,
+    ORDINARY_WORDS,
+    SMALL_EXCLUDED,
     Entry,
     Gazetteer,
     Town,
@@ -39,6 +42,7 @@ from search.places.gazetteer import (
     phrase_key,
     word_set,
 )
+from search.places.villages import Named, localities, nearest_to
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 SENTENCE_BREAKS = frozenset(".!?\n")
@@ -53,6 +57,32 @@ CUES = word_set(
     outside nearby to of
     gmina gminy gminie gmine miasta miasto miescie miastu"""
 )
+# Words that put a town after a place as its neighbour ("Gródek pod Białymstokiem",
+# "Chorzelów near Mielec"): of the place's namesakes, the one within NEAR_TOWN_KM of that
+# town is meant, and that town itself when none is.
+NEIGHBOUR_CUES = tuple(
+    tuple(cue.split())
+    for cue in (
+        "pod", "kolo", "k", "obok", "niedaleko", "nieopodal", "w poblizu", "w okolicy",
+        "w okolicach", "near", "outside", "close to",
+    )
+)  # fmt: skip
+NEAR_TOWN_KM = 50
+# A village of the register farther than this from a town the text names later is taken
+# for some other place's name (a district, an estate, a hall), and the town wins.
+FAR_KM = 100
+# Villages of the register named like what a request names with a capital letter after a
+# preposition: countries ("z Czech", "w Niemczech"), the gazetteer's everyday words.
+NOT_VILLAGES = (
+    SMALL_EXCLUDED
+    | ORDINARY_WORDS
+    | word_set(
+        """Polska Niemcy Niemce Czechy Czechów Litwa Ukraina Słowacja Węgry Europa Francja
+        Holandia Anglia Szwecja Dania Austria Włochy Rosja Białoruś Chiny"""
+    )
+)
+# The longest name in the register of localities has five words ("Kolonia …").
+MAX_NAME_WORDS = 5
 # Words that may stand before those, and are dropped with the place: "w promieniu 30 km od".
 CUE_CHAIN = CUES | word_set(
     "promieniu promien km max maks maksymalnie within the area vicinity close outskirts"
@@ -285,19 +315,118 @@ class _Reader:
         return self.found.towns["warszawa"]
 
     def _town(self, index: int) -> Place | None:
+        """The town or village named at token ``index``; of namesakes, the one by the town
+        named after it ("Gródek pod Białymstokiem", "Chorzelów near Mielec"), else that
+        town when none of them is by it ("Maków pod Skierniewicami": Maków Mazowiecki lies
+        90 km off and the register's Maków is not in the gazetteer)."""
         if self._is_surname(index) or self._is_street(index):
             return None
+        known = self._known_town(index)
+        registered = self._registered(index)
+        lengths = ([known[1]] if known else []) + [named.length for named in registered]
+        if lengths:
+            length = max(lengths)
+            anchor = self._anchor(index + length)
+            if anchor is not None:
+                namesakes = [named.town for named in registered if named.length == length]
+                if known and known[1] == length:
+                    namesakes.insert(0, known[0])
+                near, anchor_end = anchor
+                town = nearest_to(namesakes, near.lat, near.lon, NEAR_TOWN_KM) or near
+                return Place(
+                    town.name,
+                    town.lat,
+                    town.lon,
+                    _texts(self.tokens[index:anchor_end]),
+                    town.voivodeship,
+                    _texts(self._before(index)),
+                    _texts(self._after(anchor_end)),
+                )
+        if known:
+            town, length = known
+            return self._place(town.name, town, index, index + length)
+        town = self._one_place(registered)
+        if town and not self._far_from_town_named_later(town, index + registered[0].length):
+            return self._place(town.name, town, index, index + registered[0].length)
+        return None
+
+    def _known_town(self, index: int) -> tuple[Town, int] | None:
+        """A town (or village of 1,000+ people) of the gazetteer named at ``index``."""
         longest = min(self.found.longest, len(self.tokens) - index)
         for length in range(longest, 0, -1):
             entry = self.found.forms.get(_key(self.tokens[index : index + length]))
             if entry and self._trusted(entry, index, length):
-                return self._place(entry.town.name, entry.town, index, index + length)
+                return entry.town, length
         token = self.tokens[index]
         if token.capitalised:  # a form the rules missed, that the lemmatiser knows
             key = phrase_key(stem(token.text.lower()))
             town = self.found.towns.get(key)
             if town and self._trusted(Entry(town, key), index, 1):
-                return self._place(town.name, town, index, index + 1)
+                return town, 1
+        return None
+
+    def _registered(self, index: int) -> list[Named]:
+        """The register's places named at ``index``, the longest name's namesakes, trusted
+        as villages are: written with a capital letter after a preposition other than "na"
+        ("na Kaszubach", "na Śląsku", "na Wielkanoc" name regions and feasts, and villages
+        are called so too), not an everyday word, not followed by a capitalised word of
+        another name ("w Domu Kultury")."""
+        token = self.tokens[index]
+        if not (token.capitalised and self._cued(index)) or self.tokens[index - 1].folded == "na":
+            return []
+        keys = [t.folded for t in self.tokens[index : index + MAX_NAME_WORDS]]
+        named = [
+            n
+            for n in localities().named_at(keys)
+            if self._within_sentence(index, n.length)
+            and phrase_key(n.town.name) not in NOT_VILLAGES
+        ]
+        if not named or self._names_something_else(index + named[0].length):
+            return []
+        return [n for n in named if n.length == named[0].length]
+
+    def _far_from_town_named_later(self, town: Town, start: int) -> bool:
+        """Whether a town of the gazetteer named after ``start`` lies far from ``town``: then
+        the register's place was a district's or an estate's name ("z Jeżyc na Rataje w
+        Poznaniu": the register's Jeżyce lie 200 km from Poznań)."""
+        for index in range(start, len(self.tokens)):
+            if self.tokens[index].capitalised:
+                known = self._known_town(index)
+                if known:
+                    other = known[0]
+                    return distance_km(town.lat, town.lon, other.lat, other.lon) > FAR_KM
+        return False
+
+    def _within_sentence(self, index: int, length: int) -> bool:
+        return all(self._same_sentence(i) for i in range(index + 1, index + length))
+
+    def _one_place(self, registered: list[Named]) -> Town | None:
+        """The place a name stands for when nothing nearby says which: the only one of that
+        name, or the first when all lie close together; several far apart, none."""
+        if not registered:
+            return None
+        first = registered[0].town
+        if all(
+            distance_km(first.lat, first.lon, named.town.lat, named.town.lon) <= NEAR_TOWN_KM
+            for named in registered
+        ):
+            return first
+        return None
+
+    def _anchor(self, end: int) -> tuple[Town, int] | None:
+        """A town named right after a place as its neighbour: "pod/koło/k./obok/niedaleko
+        Białegostoku", "near Mielec", "w pobliżu Kutna". The town and where its name ends."""
+        for cue in NEIGHBOUR_CUES:
+            at = end + len(cue)
+            if (
+                at < len(self.tokens)
+                and all(self._same_sentence(i) for i in range(end, at + 1))
+                and tuple(token.folded for token in self.tokens[end:at]) == cue
+            ):
+                known = self._known_town(at)
+                if known:
+                    town, length = known
+                    return town, at + length
         return None
 
     def _trusted(self, entry: Entry, index: int, length: int) -> bool:

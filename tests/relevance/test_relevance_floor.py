@@ -70,6 +70,8 @@ KINDS = {
 }
 # Later rounds, each written blind to the engine, scored once, then tuned on (ROUND3.md …
 # ROUND8.md). Floored on their own, so the floors above keep measuring the set they were set on.
+# The unusual-words floors of rounds 12, 14, 16 and 19–23 were raised to 0.02 under what the
+# villages of the register of localities (search.places.villages) brought them to.
 ROUNDS = {
     "round3_needs.jsonl": {
         "sha256": "f7673cac904ce883703d3922abd0ecea7104989c77e0c74fc8fea17a77e282c6",
@@ -236,8 +238,8 @@ ROUNDS = {
     "round12_needs.jsonl": {
         "sha256": "42549eaa792cf33579aa5209e46d909bfe4d45f84584c60d928f2476a322c2d4",
         "size": 48,
-        "ndcg": {"long_email": 0.98, "mixed": 0.89, "nothing": 0.85, "unusual_words": 0.76},
-        "mrr": {"long_email": 0.98, "mixed": 0.98, "nothing": 0.85, "unusual_words": 0.78},
+        "ndcg": {"long_email": 0.98, "mixed": 0.89, "nothing": 0.85, "unusual_words": 0.87},
+        "mrr": {"long_email": 0.98, "mixed": 0.98, "nothing": 0.85, "unusual_words": 0.91},
     },
     # Its first, blind score, after round 12: 0.731 nDCG@5 (unusual words 0.724 over 34
     # requests, nothing 0.625). Then tuned on (ROUND13.md): a second batch of everyday words
@@ -255,8 +257,8 @@ ROUNDS = {
     "round14_needs.jsonl": {
         "sha256": "4c338f3027e8ab8e92598059a49a6dff54fcbb4162c92b6dcfca6f55f5accddc",
         "size": 36,
-        "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.76},
-        "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.76},
+        "ndcg": {"long_email": 0.83, "nothing": 0.98, "unusual_words": 0.8},
+        "mrr": {"long_email": 0.98, "nothing": 0.98, "unusual_words": 0.83},
     },
     # Blind, after the verbs and lone "czyszczenie": 0.672 nDCG@5 (unusual words 0.716 over
     # 30 requests, nothing 0.250, ROUND15.md). Then tuned on: three trades nobody here does,
@@ -274,8 +276,8 @@ ROUNDS = {
     "round16_needs.jsonl": {
         "sha256": "83a6a1ec34a46887ea543171e5c70689fb79e0021b1f739a03346f40ce8d115a",
         "size": 36,
-        "ndcg": {"long_email": 0.62, "nothing": 0.73, "unusual_words": 0.85},
-        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.9},
+        "ndcg": {"long_email": 0.62, "nothing": 0.73, "unusual_words": 0.87},
+        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.92},
     },
     # Blind, at the start of the next stop, before any change: 0.634 nDCG@5, MRR 0.631
     # (unusual words 0.672 over 30 requests, nothing 0.250, long e-mails 0.834 over 2,
@@ -306,8 +308,8 @@ ROUNDS = {
     "round19_needs.jsonl": {
         "sha256": "048610d0a51cdcd222dcf791cc8a7c1cb9e2216ca0f59bb83fd382679711544f",
         "size": 36,
-        "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.86},
-        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.88},
+        "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.91},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.95},
     },
     # Blind, after what rounds 17 to 19 led to: 0.704 nDCG@5, MRR 0.719 (unusual words 0.748
     # over 30 requests, nothing 0.250, long e-mails 0.959 over 2, ROUND20.md). Then tuned
@@ -316,8 +318,8 @@ ROUNDS = {
     "round20_needs.jsonl": {
         "sha256": "fb9be53d2d72bcefaf3cf88b86dbe82810ae5392393f8454b480c3415346e6d5",
         "size": 36,
-        "ndcg": {"long_email": 0.93, "nothing": 0.73, "unusual_words": 0.89},
-        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.9},
+        "ndcg": {"long_email": 0.93, "nothing": 0.73, "unusual_words": 0.92},
+        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.93},
     },
     # Blind, after what rounds 17 to 20 led to: 0.599 nDCG@5, MRR 0.628 (unusual words 0.656
     # over 30 requests, nothing 0.000, long e-mails 0.941 over 2, ROUND21.md). Then tuned on:
@@ -326,8 +328,8 @@ ROUNDS = {
     "round21_needs.jsonl": {
         "sha256": "beba8d555dff30b7eef4245c50957091ddec8a1a303bc67f53c9761c4b9c6625",
         "size": 36,
-        "ndcg": {"long_email": 0.92, "nothing": 0.48, "unusual_words": 0.81},
-        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.84},
+        "ndcg": {"long_email": 0.92, "nothing": 0.48, "unusual_words": 0.87},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.9},
     },
     # Blind, where the stop ended, not tuned on: 0.580 nDCG@5, MRR 0.564 (unusual words 0.623
     # over 30 requests, nothing 0.250, long e-mails 0.602 over 2, ROUND22.md); floors 0.02
@@ -335,8 +337,8 @@ ROUNDS = {
     "round22_needs.jsonl": {
         "sha256": "318bd58cc7595b1358e797643d0ea262a118f73bb98713dcfa5ee59cbc85ad84",
         "size": 36,
-        "ndcg": {"long_email": 0.58, "nothing": 0.23, "unusual_words": 0.6},
-        "mrr": {"long_email": 0.48, "nothing": 0.23, "unusual_words": 0.58},
+        "ndcg": {"long_email": 0.58, "nothing": 0.23, "unusual_words": 0.72},
+        "mrr": {"long_email": 0.48, "nothing": 0.23, "unusual_words": 0.73},
     },
     # Blind at the stop's end, the matcher of round 22, not tuned on: 0.747 nDCG@5, MRR 0.772
     # (unusual words 0.745 over 30 requests, nothing 0.750, long e-mails 0.768 over 2,
@@ -344,8 +346,8 @@ ROUNDS = {
     "round23_needs.jsonl": {
         "sha256": "85135beff1ac5848e2a41a58ec6c558f3152cb3fd8192324b4a77f857f4a07b3",
         "size": 36,
-        "ndcg": {"long_email": 0.74, "nothing": 0.73, "unusual_words": 0.72},
-        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.73},
+        "ndcg": {"long_email": 0.74, "nothing": 0.73, "unusual_words": 0.84},
+        "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.86},
     },
 }
 

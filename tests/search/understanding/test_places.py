@@ -228,3 +228,84 @@ def test_a_town_typed_in_a_form_is_found_in_any_case(typed, town):
 def test_town_names_are_recognised_in_any_case():
     assert is_town_name("Rudzie Śląskiej")
     assert not is_town_name("Śląskiej")
+
+
+# Villages GeoNames does not list, from the register of localities (search.places.villages).
+@pytest.mark.parametrize(
+    ("text", "town", "voivodeship"),
+    [
+        ("Muzułmańska gmina wyznaniowa w Kruszynianach: teren wokół meczetu", "Kruszyniany", "20"),
+        ("Gmina ma na promenadzie w Rewie drewniany pawilon", "Rewa", "22"),
+        ("Gmina Mietkow: hala sportowa przy szkole", "Mietków", "02"),
+        ("Gospodarstwo zielarskie z Góry Puławskiej. Zioła w workach", "Góra Puławska", "06"),
+        ("Ośrodek edukacji leśnej w Nowoberezowie", "Nowoberezowo", "20"),
+    ],
+)
+def test_a_village_only_the_register_knows_is_found_in_any_case(text, town, voivodeship):
+    place = find_place(text)
+    assert (place.name, place.voivodeship) == (town, voivodeship)
+
+
+@pytest.mark.parametrize(
+    ("text", "voivodeship", "powiat_point"),
+    [
+        # ten villages are called Gródek: the one by the town named after it is meant
+        ("Stajnia w Gródku pod Białymstokiem", "20", (53.09, 23.67)),
+        ("Stajnia w Gródku pod Świeciem", "04", (53.50, 18.36)),
+        # GeoNames knows Maków Mazowiecki, 90 km from Skierniewice; the register a village by it
+        ("Przetwórnia w Makowie pod Skierniewicami", "10", (51.95, 20.05)),
+        # "Chorzelów" is also a case of Chorzele (mazowieckie), 230 km away
+        ("We build ride-on cars in Chorzelów near Mielec", "18", (50.33, 21.44)),
+    ],
+)
+def test_of_namesakes_the_one_by_the_town_named_after_it_is_meant(text, voivodeship, powiat_point):
+    place = find_place(text)
+    assert place.voivodeship == voivodeship
+    assert (round(place.lat, 2), round(place.lon, 2)) == pytest.approx(powiat_point, abs=0.02)
+
+
+def test_the_neighbour_town_is_the_place_when_no_namesake_lies_by_it():
+    place = find_place("Magazyn w Kłodawie pod Poznaniem, potrzebne regały")
+    assert place.name == "Poznań"
+    # the village and its neighbour are where, not what: all their words leave the text
+    assert place.all_words == ("w", "Kłodawie", "pod", "Poznaniem")
+
+
+def test_a_village_and_its_neighbour_both_leave_the_words():
+    place = find_place("Klub piłkarski z Budzistowa pod Kołobrzegiem: stroje po meczu")
+    assert place.name == "Budzistowo"
+    assert place.all_words == ("z", "Budzistowa", "pod", "Kołobrzegiem")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # villages are also called Kaszuby, Śląsko and Wielkanoc: "na" names regions and feasts
+        ("Pasieka na Kaszubach, okolice Żukowa", "Żukowo"),
+        ("Najlepiej ktoś na Śląsku, zakład mamy w Rybniku.", "Rybnik"),
+        ("Na Wielkanoc dla kontrahentów pisanki. Firma z Raciborza.", "Racibórz"),
+        # Jeżyce the village lies 200 km from Poznań, where the text says the move is
+        ("Przewiezienie mebli z Jeżyc na Rataje w Poznaniu", "Poznań"),
+        # a capitalised word after the name makes it an institution's, not a village's
+        ("Zajęcia w Domu Kultury w Kole", "Koło"),
+    ],
+)
+def test_register_names_that_name_something_else_are_no_villages(text, town):
+    assert find_place(text).name == town
+
+
+def test_a_name_shared_by_villages_far_apart_places_nothing_on_its_own():
+    # Barkowo: villages in three voivodeships, none in GeoNames' list
+    assert find_place("Mydło dla sklepiku w Barkowie") is None
+    assert find_place("Mydło dla sklepiku w Barkowie koło Człuchowa").voivodeship == "22"
+
+
+def test_a_missing_register_of_localities_fails_the_system_check(monkeypatch, tmp_path):
+    from search.apps import register_of_localities_installed
+    from search.places import villages
+
+    assert register_of_localities_installed() == []
+    monkeypatch.setattr(villages, "REGISTER", tmp_path / "data.json")
+    [error] = register_of_localities_installed()
+    assert error.id == "search.E001"
+    assert "npm ci" in error.hint

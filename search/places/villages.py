@@ -1,0 +1,115 @@
+"""Every Polish town and village by name, from the State Register of Geographical Names
+(PRNG) as the npm package ``polskie-miejscowosci`` publishes it: 43,989 places of 2021,
+each with its point, voivodeship, powiat and commune (CC BY 3.0; ``make`` installs it
+into ``node_modules`` beside Leaflet).
+
+GeoNames, which :mod:`search.places.gazetteer` reads, lists only places of 1,000+
+people, so "Kruszyniany", "Mietków" or "Rewa" placed a request nowhere, and it knows
+one place of a name that 5,000 villages share ("Gródek" near Białystok and nine
+others). This module answers two questions the reader asks of a capitalised word:
+which places of this register does it name (:meth:`Villages.named_at`), and, of a
+name many places share, which lies by a town the text names beside it.
+
+A name's case forms come from :func:`search.places.declension.name_forms`. A place of
+one word is looked up by any of its forms; one of several words by its first word's
+forms, and then checked whole (its forms made only for the few names that get that far:
+all of them made at once would be two million phrases).
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from cms.distance import distance_km
+from search.places.declension import name_forms
+from search.places.gazetteer import Town, phrase_key
+
+REGISTER = Path(__file__).resolve().parents[2] / "node_modules/polskie-miejscowosci/data.json"
+VOIVODESHIPS = {
+    "dolnośląskie": "02", "kujawsko-pomorskie": "04", "lubelskie": "06", "lubuskie": "08",
+    "łódzkie": "10", "małopolskie": "12", "mazowieckie": "14", "opolskie": "16",
+    "podkarpackie": "18", "podlaskie": "20", "pomorskie": "22", "śląskie": "24",
+    "świętokrzyskie": "26", "warmińsko-mazurskie": "28", "wielkopolskie": "30",
+    "zachodniopomorskie": "32",
+}  # fmt: skip
+# A register's town has no population; a village counts as none (ties go to the towns).
+TOWN_POPULATION = 1
+
+
+class RegisterMissing(RuntimeError):
+    """The register's file is not installed (``make`` installs it from the npm registry)."""
+
+
+@dataclass(frozen=True)
+class Named:
+    """A register's place named at a word of a text, and how many words name it."""
+
+    town: Town
+    length: int
+
+
+@dataclass
+class Villages:
+    # folded form of a one-word name, or of a longer name's first word → the places
+    by_first_word: dict[str, list[tuple[Town, tuple[str, ...]]]] = field(default_factory=dict)
+
+    def add(self, town: Town) -> None:
+        words = tuple(phrase_key(town.name).split())
+        first = town.name.replace("-", " ").split()[0]
+        for form in name_forms(first) if len(words) > 1 else name_forms(town.name):
+            self.by_first_word.setdefault(phrase_key(form), []).append((town, words))
+
+    def named_at(self, keys: list[str]) -> list[Named]:
+        """The places whose name, in some case, the folded words ``keys`` begin with:
+        the longest names first, all namesakes of a length together."""
+        if not keys:
+            return []
+        found = []
+        for town, words in self.by_first_word.get(keys[0], ()):
+            length = len(words)
+            if length == 1 or (
+                len(keys) >= length and " ".join(keys[:length]) in _forms(town.name)
+            ):
+                found.append(Named(town, length))
+        return sorted(found, key=lambda named: -named.length)
+
+
+@lru_cache(maxsize=4096)
+def _forms(name: str) -> frozenset[str]:
+    return frozenset(phrase_key(form) for form in name_forms(name))
+
+
+def _town(place: dict) -> Town:
+    population = TOWN_POPULATION if place["Type"] == "city" else 0
+    return Town(
+        place["Name"],
+        place["Latitude"],
+        place["Longitude"],
+        VOIVODESHIPS[place["Province"]],
+        population,
+    )
+
+
+@cache
+def localities() -> Villages:
+    """The register, indexed once per process (about a second)."""
+    try:
+        places = json.loads(REGISTER.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise RegisterMissing(
+            f"{REGISTER} is missing: run `make demo` or `npm ci` to install the register "
+            "of Polish localities (polskie-miejscowosci)."
+        ) from error
+    found = Villages()
+    for place in places:
+        found.add(_town(place))
+    return found
+
+
+def nearest_to(places: list[Town], lat: float, lon: float, within_km: float) -> Town | None:
+    """Of ``places``, the one nearest (lat, lon) if it lies within ``within_km``."""
+    by_distance = sorted(places, key=lambda town: distance_km(town.lat, town.lon, lat, lon))
+    if by_distance and distance_km(by_distance[0].lat, by_distance[0].lon, lat, lon) <= within_km:
+        return by_distance[0]
+    return None
