@@ -349,6 +349,16 @@ ROUNDS = {
         "ndcg": {"long_email": 0.74, "nothing": 0.73, "unusual_words": 0.84},
         "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.86},
     },
+    # Blind at round 23's matcher: 0.701 nDCG@5, MRR 0.689 (unusual words 0.708 over 30
+    # requests, nothing 0.500, long e-mails 0.984 over 2); with the register's villages,
+    # built for rounds 22 and 23 while it was written: 0.753 / 0.750 (ROUND24.md). Floors
+    # 0.02 under each kind.
+    "round24_needs.jsonl": {
+        "sha256": "559f7edf86b3efca35e9a9c127af0dc7d5d538beac7132a2cb06dacd5dbb6f28",
+        "size": 36,
+        "ndcg": {"long_email": 0.96, "nothing": 0.48, "unusual_words": 0.75},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.74},
+    },
 }
 
 
@@ -454,5 +464,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 21
+    assert len(ROUNDS) == 22
     assert below == {}
