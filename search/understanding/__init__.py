@@ -9,6 +9,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`search.places` — the place ("do Gniezna" → Gniezno's point);
 * :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces);
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
+* :mod:`.products` — toiletries named by their use ("kostki do mycia rąk"): soap,
+  not washing;
 * :mod:`.names` — names in quotes ("Pensjonat „Wydmowy Dwór”"): who writes, not
   what is to be done;
 * :mod:`.declined` — work the buyer already has or does not want ("catering mamy
@@ -37,6 +39,7 @@ from search.understanding.declined import without_declined
 from search.understanding.filler import split_signature, strip_filler
 from search.understanding.folded import blanked
 from search.understanding.names import without_names
+from search.understanding.products import named_by_use
 from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
 from search.understanding.sender import without_sender
@@ -118,7 +121,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=strip_filler(without_names(without_sender(without_declined(body)))),
+        words=strip_filler(without_names(without_sender(without_declined(named_by_use(body))))),
         place=place,
         voivodeship=region.code if region else "",
         quantity=amount.quantity if amount else None,

@@ -1,0 +1,37 @@
+"""Products named by what they are for, not by what they are.
+
+Buyers who do not know a trade's word name its product by its use: "kostki do
+mycia rąk" (bars to wash hands with), "płyn do mycia twarzy", "bars for washing
+hands and face". Read word by word, "mycia" is washing, the cleaner's work; but
+nobody hires a cleaner to wash their hands. Washing, bathing or caring for a part of
+the body, after "do" or "for", is what a toiletry is for: soap. So is a bar ("kostka")
+"do mycia" on its own ("kostki do mycia z dziegciem").
+
+:func:`named_by_use` puts the product's name where its use stood, so the kinds of
+work and the words compared with the profiles see soap. Helping a person wash ("pomoc
+przy myciu", "help with washing") names no product and is left to care.
+"""
+
+import re
+
+BODY = r"(?:r[aą]k|d[lł]oni|cia[lł]a|twarzy|w[lł]os[oó]w|st[oó]p|n[oó]g|z[eę]b[oó]w)"
+PARTS = rf"{BODY}(?:\s*(?:,|i|oraz|lub|albo)\s*{BODY})*"
+USE = r"(?:mycia|k[aą]pieli|piel[eę]gnacji|higieny)"
+# "do mycia rąk i ciała", "do pielęgnacji twarzy": the use of a toiletry
+POLISH_USE = re.compile(rf"\bdo\s+{USE}\s+{PARTS}\b", re.IGNORECASE)
+# "kostki do mycia", "kostek ok. 25 g do mycia": a bar's use
+BAR = re.compile(r"\b(kost(?:ki|ek|ka|kami|kach)(?:\s+\S+){0,3}?)\s+do\s+mycia\b", re.IGNORECASE)
+ENGLISH_BODY = r"(?:the\s+)?(?:hands?|face|body|hair|skin)"
+ENGLISH_USE = re.compile(
+    rf"\b(?:for|to)\s+(?:wash(?:ing)?|bath(?:ing)?|cleans(?:e|ing))\s+{ENGLISH_BODY}"
+    rf"(?:\s*(?:,|and|or)\s*{ENGLISH_BODY})*\b",
+    re.IGNORECASE,
+)
+
+
+def named_by_use(text: str) -> str:
+    """``text`` with a toiletry's use replaced by its name ("kostki do mycia rąk" →
+    "kostki mydło", "bars for washing hands" → "bars soap")."""
+    text = POLISH_USE.sub(" mydło", text)
+    text = BAR.sub(r"\1 mydło", text)
+    return ENGLISH_USE.sub(" soap", text)
