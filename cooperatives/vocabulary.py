@@ -4657,7 +4657,9 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "kurs językowy",
         "lekcje języka",
         "nauka języka",
-        "lektor",
+        # a language teacher, named with the language: "lektor" alone is also who reads at
+        # Mass ("komże dla ministrantów i lektorów") and who reads an audiobook
+        "lektor języka",
         "language course",
         "language lessons",
     ),
