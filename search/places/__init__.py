@@ -342,12 +342,16 @@ class _Reader:
                     _texts(self._before(index)),
                     _texts(self._after(anchor_end)),
                 )
-        if known:
+        # The longer name wins: "z Dąbrowy Biskupiej" is no Dąbrowa of the gazetteer.
+        if known and (not registered or known[1] >= registered[0].length):
             town, length = known
             return self._place(town.name, town, index, index + length)
         town = self._one_place(registered)
         if town and not self._far_from_town_named_later(town, index + registered[0].length):
             return self._place(town.name, town, index, index + registered[0].length)
+        if known:
+            town, length = known
+            return self._place(town.name, town, index, index + length)
         return None
 
     def _known_town(self, index: int) -> tuple[Town, int] | None:
@@ -390,7 +394,8 @@ class _Reader:
         the register's place was a district's or an estate's name ("z Jeżyc na Rataje w
         Poznaniu": the register's Jeżyce lie 200 km from Poznań)."""
         for index in range(start, len(self.tokens)):
-            if self.tokens[index].capitalised:
+            # "w Bochotnicy nad Wisłą": a river, not the town of Wisła
+            if self.tokens[index].capitalised and not self._after_nad(index):
                 known = self._known_town(index)
                 if known:
                     other = known[0]

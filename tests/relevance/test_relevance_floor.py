@@ -70,7 +70,7 @@ KINDS = {
 }
 # Later rounds, each written blind to the engine, scored once, then tuned on (ROUND3.md …
 # ROUND8.md). Floored on their own, so the floors above keep measuring the set they were set on.
-# The unusual-words floors of rounds 12, 14, 16 and 19–23 were raised to 0.02 under what the
+# The unusual-words floors of rounds 12, 14, 16 and 19 to 23 were raised to 0.02 under what the
 # villages of the register of localities (search.places.villages) brought them to.
 ROUNDS = {
     "round3_needs.jsonl": {

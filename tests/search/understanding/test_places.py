@@ -309,3 +309,15 @@ def test_a_missing_register_of_localities_fails_the_system_check(monkeypatch, tm
     [error] = register_of_localities_installed()
     assert error.id == "search.E001"
     assert "npm ci" in error.hint
+
+
+def test_a_river_after_nad_does_not_outweigh_a_village_before_it():
+    # Wisła is also a town 300 km from Bochotnica; after "nad" it is the river
+    place = find_place("Przetwórnia owoców w Bochotnicy nad Wisłą. W maju rabarbar")
+    assert (place.name, place.voivodeship) == ("Bochotnica", "06")
+
+
+def test_a_longer_name_of_the_register_wins_over_a_shorter_one_of_the_gazetteer():
+    place = find_place("Klub lotniczy z Dąbrowy Biskupiej ma trawiasty pas startowy")
+    assert (place.name, place.voivodeship) == ("Dąbrowa Biskupia", "04")
+    assert place.words == ("Dąbrowy", "Biskupiej")

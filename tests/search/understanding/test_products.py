@@ -38,8 +38,8 @@ def test_washing_that_is_no_toiletrys_use_is_left_alone(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Płyn do mycia rąk na naturalnych olejach, w kanistrach po 5 l – ok. 40 l miesięcznie.",
-        "Kostki do mycia z dziegciem brzozowym, ok. 100 g, w szarym papierze – 250 szt.",
+        "Płyn do mycia rąk na naturalnych olejach, w kanistrach po 5 l, ok. 40 l miesięcznie.",
+        "Kostki do mycia z dziegciem brzozowym, ok. 100 g, w szarym papierze, 250 szt.",
         "We'd like about 400 bars for washing hands and face made with our spent grain.",
     ],
 )
