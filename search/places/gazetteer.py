@@ -127,7 +127,7 @@ AREA_ADJECTIVES = {
 BIG_TOWN = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Town:
     name: str
     lat: float

@@ -11,9 +11,10 @@ which places of this register does it name (:meth:`Villages.named_at`), and, of 
 name many places share, which lies by a town the text names beside it.
 
 A name's case forms come from :func:`search.places.declension.name_forms`. A place of
-one word is looked up by any of its forms; one of several words by its first word's
-forms, and then checked whole (its forms made only for the few names that get that far:
-all of them made at once would be two million phrases).
+one word is looked up by any of its forms; one of several words by its first word as
+the whole name's forms decline it, and then checked whole (the whole forms are kept only
+for the few names that get that far: all of them kept at once would be two million
+phrases).
 """
 
 import json
@@ -22,7 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from cms.distance import distance_km
-from search.places.declension import name_forms
+from search.places.declension import name_forms, word_forms
 from search.places.gazetteer import Town, phrase_key
 
 REGISTER = Path(__file__).resolve().parents[2] / "node_modules/polskie-miejscowosci/data.json"
@@ -56,9 +57,13 @@ class Villages:
 
     def add(self, town: Town) -> None:
         words = tuple(phrase_key(town.name).split())
-        first = town.name.replace("-", " ").split()[0]
-        for form in name_forms(first) if len(words) > 1 else name_forms(town.name):
-            self.by_first_word.setdefault(phrase_key(form), []).append((town, words))
+        if len(words) == 1:
+            forms = name_forms(town.name)
+        else:  # a long name's first word as the whole name declines it ("ze Starej Białej")
+            forms = word_forms(town.name.lower().replace("-", " ").split()[0], alone=False)
+        entry = (town, words)
+        for form in {phrase_key(form) for form in forms}:
+            self.by_first_word.setdefault(form, []).append(entry)
 
     def named_at(self, keys: list[str]) -> list[Named]:
         """The places whose name, in some case, the folded words ``keys`` begin with:

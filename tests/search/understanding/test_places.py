@@ -239,6 +239,8 @@ def test_town_names_are_recognised_in_any_case():
         ("Gmina Mietkow: hala sportowa przy szkole", "Mietków", "02"),
         ("Gospodarstwo zielarskie z Góry Puławskiej. Zioła w workach", "Góra Puławska", "06"),
         ("Ośrodek edukacji leśnej w Nowoberezowie", "Nowoberezowo", "20"),
+        # a long name whose first word is an adjective, declined as one
+        ("Klub sportowy ze Starej Białej ma 4 drużyny", "Stara Biała", "14"),
     ],
 )
 def test_a_village_only_the_register_knows_is_found_in_any_case(text, town, voivodeship):
