@@ -41,6 +41,13 @@ def taxonomy():
         # a verb is its verbal noun's work, prefixed or not: "myć" of "mycie okien"
         ("umyć posadzkę w hali", ["cleaning"]),
         ("ktoś musiałby przyszyć metki do 150 kurtek", ["sewing"]),
+        # a print job told by its specification, and the small publications (round 24)
+        ("52 strony A5, okładka na kredzie 250 g, zszyte zszywkami", ["printing"]),
+        ("chór szykuje śpiewnik na jubileusz, format A5", ["printing"]),
+        ("6 500 kart do głosowania, A4, w kolorze", ["printing"]),
+        # laundry told by its result; a dog's bed is sewn
+        ("stroje po meczu: w ciągu doby odda rzeczy czyste i suche", ["laundry"]),
+        ("120 legowisk dla psów z grubej tkaniny", ["sewing"]),
     ],
 )
 def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
