@@ -30,6 +30,7 @@ from search.analysis import Lexicon, fold, folded_stems, stems
 from search.capacity import FITS, SHORT, TIGHT, UNKNOWN, Quantity, capacity_fit
 from search.client import get_client
 from search.documents import CooperativeDocument
+from search.examples import without_passing_things
 from search.places import Place
 from search.taxonomy import Taxonomy, load_taxonomy
 from search.understanding import read_request
@@ -496,7 +497,8 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     the amount, deadline and certificates they state; the kinds of work asked for, in
     order (those chosen in a form first); and the lexicon the words are analysed with."""
     day = need.day
-    reading = read_request(need.text, day)
+    text = need.text
+    reading = read_request(text, day)
     place = reading.place if not need.located else None
     need = replace(
         need,
@@ -515,6 +517,12 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     )
     taxonomy, lexicon = taxonomy_and_lexicon()
     named = taxonomy.capabilities_in(reading.words, lexicon)
+    thing_only = {
+        code
+        for code, phrases in taxonomy.matches(reading.words, lexicon).items()
+        if all(phrase.thing for phrase in phrases)
+    }
+    named = without_passing_things(named, thing_only, text)
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
 

@@ -31,6 +31,7 @@ from elasticsearch.helpers import bulk
 
 from cooperatives.models import CooperativePage
 from search.client import get_client, index_name
+from search.examples import held_out
 from search.query import MatchRequest, match
 
 JUDGED_SET = Path(__file__).resolve().parents[2] / "tests" / "relevance" / "judged_needs.jsonl"
@@ -142,18 +143,24 @@ class Scores:
 
 
 def evaluate(name: str, ranker: Callable[[Judged], list[str]], judged: list[Judged]) -> Scores:
+    """Scores of ``ranker`` on ``judged``; the matcher's model of judged requests
+    (:mod:`search.examples`) leaves the set out while it is scored."""
     scores = Scores(name)
-    for item in judged:
-        ranked = ranker(item)
-        value = ndcg(ranked, item.grades)
-        scores.ndcg_by_kind[item.kind].append(value)
-        scores.rr_by_kind[item.kind].append(reciprocal_rank(ranked, item.grades))
-        if value < FAILURE_BELOW:
-            expected = sorted(item.grades, key=lambda slug: -item.grades[slug])[:CUTOFF]
-            scores.failures.append(
-                Failure(item.id, item.kind, item.query, value, ranked[:CUTOFF], expected)
-            )
+    with held_out(item.id for item in judged):
+        for item in judged:
+            _score(scores, item, ranker(item))
     return scores
+
+
+def _score(scores: Scores, item: Judged, ranked: list[str]) -> None:
+    value = ndcg(ranked, item.grades)
+    scores.ndcg_by_kind[item.kind].append(value)
+    scores.rr_by_kind[item.kind].append(reciprocal_rank(ranked, item.grades))
+    if value < FAILURE_BELOW:
+        expected = sorted(item.grades, key=lambda slug: -item.grades[slug])[:CUTOFF]
+        scores.failures.append(
+            Failure(item.id, item.kind, item.query, value, ranked[:CUTOFF], expected)
+        )
 
 
 def engine_ranker(item: Judged) -> list[str]:

@@ -34,6 +34,8 @@ VOIVODESHIPS = {
     "świętokrzyskie": "26", "warmińsko-mazurskie": "28", "wielkopolskie": "30",
     "zachodniopomorskie": "32",
 }  # fmt: skip
+# The letters a word of a name keeps in every case ("Biała", "Białej", "Białą").
+PREFIX = 3
 # A register's town has no population; a village counts as none (ties go to the towns).
 TOWN_POPULATION = 1
 
@@ -73,8 +75,14 @@ class Villages:
         found = []
         for town, words in self.by_first_word.get(keys[0], ()):
             length = len(words)
-            if length == 1 or (
-                len(keys) >= length and " ".join(keys[:length]) in _forms(town.name)
+            if (
+                length == 1
+                or (
+                    len(keys) >= length
+                    # the next word begins as the name's does, before every case is made
+                    and keys[1][:PREFIX] == words[1][:PREFIX]
+                    and " ".join(keys[:length]) in _forms(town.name)
+                )
             ):
                 found.append(Named(town, length))
         return sorted(found, key=lambda named: -named.length)
