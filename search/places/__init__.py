@@ -81,7 +81,8 @@ NOT_VILLAGES = (
         Holandia Anglia Szwecja Dania Austria Włochy Rosja Białoruś Chiny"""
     )
 )
-# The longest name in the register of localities has five words ("Kolonia …").
+# The longest name in the register of localities has five words ("Wólka Sokołowska k. Wólki
+# Niedźwiedzkiej").
 MAX_NAME_WORDS = 5
 # Words that may stand before those, and are dropped with the place: "w promieniu 30 km od".
 CUE_CHAIN = CUES | word_set(
@@ -316,9 +317,9 @@ class _Reader:
 
     def _town(self, index: int) -> Place | None:
         """The town or village named at token ``index``; of namesakes, the one by the town
-        named after it ("Gródek pod Białymstokiem", "Chorzelów near Mielec"), else that
-        town when none of them is by it ("Maków pod Skierniewicami": Maków Mazowiecki lies
-        90 km off and the register's Maków is not in the gazetteer)."""
+        named after it ("Gródek pod Białymstokiem", "w Makowie pod Skierniewicami": not
+        Maków Mazowiecki, 90 km off), else that town when none of them is by it ("w
+        Kłodawie pod Poznaniem" → Poznań)."""
         if self._is_surname(index) or self._is_street(index):
             return None
         known = self._known_town(index)
