@@ -369,6 +369,15 @@ ROUNDS = {
         "ndcg": {"long_email": 0.93, "nothing": 0.73, "unusual_words": 0.63},
         "mrr": {"long_email": 0.98, "nothing": 0.73, "unusual_words": 0.69},
     },
+    # Blind at the stop's final matcher (5f39b4d): 0.818 nDCG@5, MRR 0.824 (unusual words
+    # 0.849 over 30, nothing 0.500, long e-mails 0.975 over 2); 0.746 at the stop's first
+    # (ROUND26.md). Not tuned on; floors 0.02 under each kind.
+    "round26_needs.jsonl": {
+        "sha256": "657698e942bffd66faca97113c209331772fffff9d5cdcc1cbf0129339bd2c35",
+        "size": 36,
+        "ndcg": {"long_email": 0.95, "nothing": 0.48, "unusual_words": 0.82},
+        "mrr": {"long_email": 0.98, "nothing": 0.48, "unusual_words": 0.83},
+    },
 }
 
 
@@ -474,5 +483,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 23
+    assert len(ROUNDS) == 24
     assert below == {}
