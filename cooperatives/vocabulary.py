@@ -1714,6 +1714,10 @@ CAPABILITIES = {
             "docisnąć",
             "nasunąć",
             "zatrzasnąć",
+            "złożenie z części",
+            "składanie z części",
+            "złożenie z elementów",
+            "składanie z elementów",
         ),
         (
             "assembly",
@@ -1762,6 +1766,7 @@ CAPABILITIES = {
             "clip together",
             "snap into",
             "clip into",
+            "assembly from parts",
         ),
     ),
     "it_services": CapabilitySeed(
@@ -2463,6 +2468,9 @@ CAPABILITIES = {
             "tomik wierszy",
             "śpiewnik",
             "karty do głosowania",
+            "grzbiet klejony",
+            "oprawa klejona",
+            "miękka okładka",
         ),
         (
             "print shop",
@@ -2520,6 +2528,7 @@ CAPABILITIES = {
             "saddle stitched",
             "songbook",
             "ballot papers",
+            "perfect bound",
         ),
     ),
     "event_support": CapabilitySeed(
@@ -2903,6 +2912,8 @@ CAPABILITIES = {
             "stare dokumenty",
             "mieć w komputerze",
             "wprowadzić do komputera",
+            "wyszukiwanie tekstu w pdf",
+            "przeszukiwalny pdf",
         ),
         (
             "digitization",

@@ -48,6 +48,10 @@ def taxonomy():
         # laundry told by its result; a dog's bed is sewn
         ("stroje po meczu: w ciągu doby odda rzeczy czyste i suche", ["laundry"]),
         ("120 legowisk dla psów z grubej tkaniny", ["sewing"]),
+        # assembly told as putting together from parts; a book's binding (round 27)
+        ("złożenie 30 000 lampek ogrodowych z 5 części", ["light_assembly"]),
+        ("120 stron A5, miękka okładka, grzbiet klejony", ["printing"]),
+        ("z każdej księgi plik PDF, w którym da się wyszukiwać tekst", ["digitization"]),
     ],
 )
 def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
@@ -81,6 +85,8 @@ def test_buyers_words_for_each_trade_name_it(taxonomy, text, codes):
         ("zszyte dokumenty do zeskanowania", ["digitization"]),
         # patched walls are no mended clothes; a stand at a fair is the buyer's own
         ("załatać i pomalować ściany w salce", ["renovation"]),
+        # "złożenie" alone submits an offer
+        ("złożenie oferty do 15 marca na catering", ["catering"]),
         ("chcemy mieć na stoisku 250 aniołków i zawieszek na choinkę", ["gifts_handicraft"]),
     ],
 )
