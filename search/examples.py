@@ -80,7 +80,11 @@ def kinds_asked(grades: dict[str, int], capabilities: dict[str, set[str]]) -> tu
 
 @cache
 def examples() -> tuple[Example, ...]:
-    """Every judged request, with the kinds it asks for (read once per process)."""
+    """Every judged request, with the kinds it asks for (read once per process); none
+    where the checkout holds no judged sets or demo directory (the model then leaves
+    every kind the taxonomy reads)."""
+    if not DIRECTORY.exists():
+        return ()
     capabilities = {}
     for line in DIRECTORY.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)

@@ -117,3 +117,19 @@ def test_a_judged_set_is_scored_with_its_requests_left_out_of_the_model():
     evaluate("probe", ranker, judged)
     assert seen == [frozenset({"x-1", "x-2"})] * 2
     assert examples._held_out.get() == frozenset()
+
+
+def test_without_the_judged_sets_the_kinds_read_stay(monkeypatch, tmp_path):
+    monkeypatch.setattr(examples, "DIRECTORY", tmp_path / "directory.jsonl")
+    monkeypatch.setattr(examples, "EXAMPLES", tmp_path)
+    examples.examples.cache_clear()
+    examples.model.cache_clear()
+    try:
+        assert examples.examples() == ()
+        assert without_passing_things(["sewing", "co_packing"], {"sewing"}, HERBS) == [
+            "sewing",
+            "co_packing",
+        ]
+    finally:
+        examples.examples.cache_clear()
+        examples.model.cache_clear()
