@@ -334,22 +334,13 @@ class _Reader:
                     namesakes.insert(0, known[0])
                 near, anchor_end = anchor
                 town = nearest_to(namesakes, near.lat, near.lon, NEAR_TOWN_KM) or near
-                return Place(
-                    town.name,
-                    town.lat,
-                    town.lon,
-                    _texts(self.tokens[index:anchor_end]),
-                    town.voivodeship,
-                    _texts(self._before(index)),
-                    _texts(self._after(anchor_end)),
-                )
+                return self._place(town.name, town, index, anchor_end)
         # The longer name wins: "z Dąbrowy Biskupiej" is no Dąbrowa of the gazetteer.
-        if known and (not registered or known[1] >= registered[0].length):
-            town, length = known
-            return self._place(town.name, town, index, index + length)
-        town = self._one_place(registered)
-        if town and not self._far_from_town_named_later(town, index + registered[0].length):
-            return self._place(town.name, town, index, index + registered[0].length)
+        if registered and not (known and known[1] >= registered[0].length):
+            town = self._one_place(registered)
+            end = index + registered[0].length
+            if town and not self._far_from_town_named_later(town, end):
+                return self._place(town.name, town, index, end)
         if known:
             town, length = known
             return self._place(town.name, town, index, index + length)

@@ -18,6 +18,7 @@ phrases).
 """
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -122,7 +123,6 @@ def localities() -> Villages:
 
 def nearest_to(places: list[Town], lat: float, lon: float, within_km: float) -> Town | None:
     """Of ``places``, the one nearest (lat, lon) if it lies within ``within_km``."""
-    by_distance = sorted(places, key=lambda town: distance_km(town.lat, town.lon, lat, lon))
-    if by_distance and distance_km(by_distance[0].lat, by_distance[0].lon, lat, lon) <= within_km:
-        return by_distance[0]
-    return None
+    distances = [(distance_km(town.lat, town.lon, lat, lon), town) for town in places]
+    distance, town = min(distances, key=lambda pair: pair[0], default=(math.inf, None))
+    return town if distance <= within_km else None
