@@ -147,7 +147,9 @@ def _plural(word: str) -> set[str]:
 
 
 def is_plural(word: str) -> bool:
-    return word.endswith(("ce", "y", "i")) and not word.endswith(("ski", "cki"))
+    """A noun's plural ending; "Piaski", "Stawiski" too: an adjective's "-ski" is read
+    before (:func:`is_adjective`), so a name that gets here is a noun."""
+    return word.endswith(("ce", "y", "i"))
 
 
 def adjective_forms(word: str) -> set[str]:

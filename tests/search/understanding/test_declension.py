@@ -26,6 +26,8 @@ from search.places.declension import adjective_forms, name_forms
         ("Katowice", "katowicach"),  # plural
         ("Kielce", "kielc"),
         ("Suwałki", "suwałkach"),
+        ("Teremiski", "teremiskach"),  # a plural noun in -ski, not an adjective
+        ("Stawiski", "stawisk"),
         ("Zakopane", "zakopanem"),  # an adjective alone
         ("Zielona Góra", "zielonej górze"),  # adjective + noun, r → rz
         ("Nowy Sącz", "nowym sączu"),
