@@ -52,7 +52,7 @@ POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 # line names the place's own office or commune ("Gmina Dobrodzień", "Urząd Miasta i Gminy
 # Mrocza", "Dni Gminy Rozprza"): a village is trusted after it as after a preposition.
 CUES = word_set(
-    """w we z ze do na pod spod kolo okolice okolic okolicach okolicy okolica poblizu
+    """w we z ze do na nad pod spod kolo okolice okolic okolicach okolicy okolica poblizu
     niedaleko blisko obok rejon rejonie rejonu teren terenie terenu od near around in from
     outside nearby to of
     gmina gminy gminie gmine miasta miasto miescie miastu"""
@@ -68,6 +68,13 @@ NEIGHBOUR_CUES = tuple(
     )
 )  # fmt: skip
 NEAR_TOWN_KM = 50
+# Prepositions a village of the register is not read after: "na Kaszubach", "na Śląsku",
+# "na Wielkanoc" name regions and feasts, "nad Niegocinem" a lake (the register's Niegocin
+# lies 200 km from it), though villages are called so too. A town of the gazetteer after
+# "nad" counts when the text names no other ("schronisko nad Świeradowem-Zdrojem").
+NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
+# A query of at most this many words is a search box's: a town may end it uncued.
+SHORT_QUERY_WORDS = 12
 # A village of the register farther than this from a town the text names later is taken
 # for some other place's name (a district, an estate, a hall), and the town wins.
 FAR_KM = 100
@@ -238,7 +245,17 @@ class _Reader:
         return []
 
     def _cued(self, index: int) -> bool:
-        return self._same_sentence(index) and self.tokens[index - 1].folded in CUES
+        return self._same_sentence(index) and (
+            self.tokens[index - 1].folded in CUES or self._ends_short_query(index)
+        )
+
+    def _ends_short_query(self, index: int) -> bool:
+        """Whether capitalised words from ``index`` end a query typed into a search box:
+        "sprzątanie biblioteki 2 razy w tygodniu Sobków" names its place last, with no
+        preposition."""
+        return len(self.tokens) <= SHORT_QUERY_WORDS and all(
+            token.capitalised for token in self.tokens[index:]
+        )
 
     def _place(
         self, name: str, town: Town, index: int, end: int, voivodeship: str | None = None
@@ -364,11 +381,12 @@ class _Reader:
     def _registered(self, index: int) -> list[Named]:
         """The register's places named at ``index``, the longest name's namesakes, trusted
         as villages are: written with a capital letter after a preposition other than "na"
-        ("na Kaszubach", "na Śląsku", "na Wielkanoc" name regions and feasts, and villages
-        are called so too), not an everyday word, not followed by a capitalised word of
-        another name ("w Domu Kultury")."""
+        or "nad" (see :data:`NOT_BEFORE_VILLAGES`), not an everyday word, not followed by a
+        capitalised word of another name ("w Domu Kultury")."""
         token = self.tokens[index]
-        if not (token.capitalised and self._cued(index)) or self.tokens[index - 1].folded == "na":
+        if not (token.capitalised and self._cued(index)) or (
+            self.tokens[index - 1].folded in NOT_BEFORE_VILLAGES
+        ):
             return []
         keys = [t.folded for t in self.tokens[index : index + MAX_NAME_WORDS]]
         named = [

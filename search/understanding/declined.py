@@ -20,7 +20,10 @@ work. The cues are phrases, not single words, for that reason.
 Work already done is named as the time after it: "Po wymianie okien i
 malowaniu hali zostało pobojowisko" asks for the cleaning, not windows or
 painting; "po" with a noun in the locative, and the word it governs, goes
-(:data:`DONE`), while "po 12 sztuk" and "po angielsku" stay.
+(:data:`DONE`), while "po 12 sztuk" and "po angielsku" stay. Work that frames the
+request at a sentence's start is when, not what: "Przy przeprowadzce do nowej siedziby
+postanowiliśmy pozbyć się papieru" asks for scanning, not moving (:data:`CIRCUMSTANCE`);
+inside a sentence "pomoc przy przeprowadzce" asks for the moving.
 """
 
 import re
@@ -138,12 +141,23 @@ DONE = re.compile(
 )
 
 
+# Work that frames the request, named at a sentence's start: "Przy przeprowadzce do nowej
+# siedziby postanowiliśmy pozbyć się papieru", "Przed przeprowadzką chcemy zeskanować",
+# "Podczas remontu": the moving or the renovation is when, not what is asked. The noun
+# (and a second joined by "i") goes; "Przy okazji" (by the way) stays.
+CIRCUMSTANCE = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?:przy|przed|podczas|w trakcie|w czasie) "
+    r"(?!okazji\b|tym\b|tej\b|kazd\w*\b)\w+(?: (?:i|oraz) \w+)?"
+)
+
+
 def declined(text: str) -> list[Span]:
     """Where the clauses that decline work stand in ``text``, and work already done."""
     folded = FoldedText(text)
     asides = [aside.span() for aside in ASIDE.finditer(folded.folded)]
     spans = [folded.span_at(*aside) for aside in asides if CUES.search(folded.folded, *aside)]
     spans += [folded.span_at(*done.span()) for done in DONE.finditer(folded.folded)]
+    spans += [folded.span_at(*at.span()) for at in CIRCUMSTANCE.finditer(folded.folded)]
     for sentence in _pieces(folded.folded, SENTENCE, 0, len(folded.folded)):
         clauses = _pieces(folded.folded, CLAUSE, *sentence)
         for number, (start, end) in enumerate(clauses):

@@ -83,6 +83,9 @@ PHRASES = (
     r"zwracam\w* sie(?: do panstwa)?(?: z| ze)?(?: (?:zapytaniem|prosba|pytaniem))?",
     r"w zalaczeniu|w zalaczniku|w nawiazaniu do|w odpowiedzi na|w zwiazku z|w sprawie"
     r"|w imieniu|zalezy nam(?: na tym)?(?:,? (?:aby|by|zeby))?|jak najszybciej|od zaraz",
+    # how long the job will take is asked, not work: "ile czasu zajmie taka partia"
+    r"(?:i )?ile (?:czasu |dni |tygodni )?(?:to )?(?:zajmie|zajmuje|potrwa|trwa)"
+    r"|jak dlugo (?:to )?(?:potrwa|bedzie trwac|zajmie)|how long (?:it|this) (?:will )?takes?",
     r"(?:we are|we're|i am|i'm) (?:looking for|seeking|searching for)|looking for|we need"
     r"|(?:we|i) would like(?: to)?|(?:we|i)'d like(?: to)?|please send(?: us| me)?"
     r"(?: a| an| your)?(?: quote| quotation| offer| price| proposal| estimate)s?"

@@ -140,6 +140,16 @@ def kept(text: str) -> str:
             "zostało pobojowisko: pył i folie.",
         ),
         ("Sprzątanie biura po remoncie, 300 m².", "Sprzątanie biura , 300 m²."),
+        # Work that frames the request at a sentence's start: when, not what (round 28).
+        (
+            "Piszę z biura. Przy przeprowadzce do nowej siedziby chcemy zeskanować akta.",
+            "Piszę z biura. do nowej siedziby chcemy zeskanować akta.",
+        ),
+        ("Przed przeprowadzką trzeba zeskanować akta.", "trzeba zeskanować akta."),
+        (
+            "Podczas remontu i malowania szkoły potrzebne sprzątanie.",
+            "szkoły potrzebne sprzątanie.",
+        ),
         ("After the renovation we need a cleaning crew.", "need a cleaning crew."),
         # the work asked for after it stays
         ("Catering, a po imprezie sprzątanie sali.", "Catering, a sprzątanie sali."),
@@ -205,6 +215,9 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         # "po" before an amount or a manner names no work done.
         "Pakowanie po 12 sztuk do kartonu.",
         "Opisy produktów po angielsku.",
+        # "przy" asks for the work inside a sentence, and "przy okazji" is "by the way".
+        "Szukamy pomocy przy przeprowadzce biura.",
+        "Przy okazji potrzebujemy uszycia zasłon.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):

@@ -35,6 +35,9 @@ def test_an_english_letter_is_stripped_to_the_work():
         "oferta ofertę oferte ofertowe firma firmy firmie firmę zakład zakładu",
         "potrzebujemy szukamy poszukujemy prosimy zapytanie wycenę",
         "Witam serdecznie, pozdrawiam",
+        # how long the job takes is asked, not work ("zajmie" met "zajęć" of tutoring)
+        "ile czasu zajmie",
+        "jak długo to potrwa",
     ],
 )
 def test_sector_and_letter_words_go_in_any_form_with_or_without_polish_letters(text):

@@ -217,6 +217,15 @@ def test_a_big_city_counts_in_lowercase_and_a_small_town_only_after_a_prepositio
     assert find_place("catering w gnieznie").name == "Gniezno"
 
 
+def test_a_short_query_names_its_place_last_without_a_preposition():
+    assert find_place("sprzątanie biblioteki gminnej 2 razy w tygodniu Sobków").name == "Sobków"
+    assert find_place("szycie toreb Nowa Dęba").name == "Nowa Dęba"
+    # not inside a longer text, nor in lowercase
+    assert find_place("sprzątanie biblioteki gminnej 2 razy w tygodniu sobków") is None
+    letter = "Szukamy firmy do sprzątania biblioteki gminnej dwa razy w tygodniu, od marca "
+    assert find_place(letter + "do końca roku, najlepiej z doświadczeniem Sobków") is None
+
+
 @pytest.mark.parametrize(
     ("typed", "town"),
     [("Gnieźnie", "Gniezno"), ("wroclaw", "Wrocław"), ("Zielona Gora", "Zielona Góra")],
@@ -311,6 +320,13 @@ def test_a_missing_register_of_localities_fails_the_system_check(monkeypatch, tm
     [error] = register_of_localities_installed()
     assert error.id == "search.E001"
     assert "npm ci" in error.hint
+
+
+def test_a_small_town_after_nad_is_the_place_and_a_lake_named_like_a_village_is_not():
+    place = find_place("schronisko gorskie nad Swieradowem-Zdrojem chce sprzedawac mydla")
+    assert place.name == "Świeradów-Zdrój"
+    # Niegocin is a lake by Giżycko and a village 200 km away; Rydzewo has namesakes
+    assert find_place("Robimy zlot nad Niegocinem w Rydzewie, 24-26 lipca") is None
 
 
 def test_a_river_after_nad_does_not_outweigh_a_village_before_it():
