@@ -31,6 +31,7 @@ from cms.distance import distance_km
 from search.analysis import fold, stem
 from search.places.gazetteer import (
     BIG_TOWN,
+    EVERYDAY_FORMS,
     ORDINARY_WITH_POLISH_LETTERS,
     ORDINARY_WORDS,
     SMALL_EXCLUDED,
@@ -193,6 +194,8 @@ class _Reader:
         self.tokens = tokens_of(text or "")
         self.voivodeship = voivodeship
         self.found: Gazetteer = gazetteer()
+        # the one voivodeship of namesakes too far apart to choose between
+        self.namesakes_voivodeship = ""
 
     def first_place(self) -> Place | None:
         starts = self.found.starts
@@ -371,7 +374,8 @@ class _Reader:
             if entry and self._trusted(entry, index, length):
                 return entry.town, length
         token = self.tokens[index]
-        if token.capitalised:  # a form the rules missed, that the lemmatiser knows
+        # a form the rules missed, that the lemmatiser knows ("w Piątek" is on Friday)
+        if token.capitalised and token.folded not in EVERYDAY_FORMS:
             key = phrase_key(stem(token.text.lower()))
             town = self.found.towns.get(key)
             if town and self._trusted(Entry(town, key), index, 1):
@@ -417,7 +421,8 @@ class _Reader:
 
     def _one_place(self, registered: list[Named]) -> Town | None:
         """The place a name stands for when nothing nearby says which: the only one of that
-        name, or the first when all lie close together; several far apart, none."""
+        name, or the first when all lie close together; several far apart, none (noting
+        their voivodeship when they share one)."""
         if not registered:
             return None
         first = registered[0].town
@@ -426,6 +431,9 @@ class _Reader:
             for named in registered
         ):
             return first
+        voivodeships = {named.town.voivodeship for named in registered}
+        if len(voivodeships) == 1 and not self.namesakes_voivodeship:
+            self.namesakes_voivodeship = voivodeships.pop()
         return None
 
     def _anchor(self, end: int) -> tuple[Town, int] | None:
@@ -504,6 +512,16 @@ def find_place(text: str, voivodeship: str = "") -> Place | None:
     voivodeships ("powiat średzki": Środa Śląska or Środa Wielkopolska).
     """
     return _Reader(text, voivodeship).first_place()
+
+
+def find_namesakes_voivodeship(text: str) -> str:
+    """The voivodeship (TERYT code) of the villages a name in ``text`` may be, when they
+    lie far apart but all in one voivodeship and the text says no more ("w okolicach
+    Bilczy": two Bilczas, both świętokrzyskie); "" otherwise. :func:`find_place` places
+    such a text nowhere; the voivodeship still says where to look."""
+    reader = _Reader(text, "")
+    reader.first_place()
+    return reader.namesakes_voivodeship
 
 
 def is_town_name(phrase: str) -> bool:

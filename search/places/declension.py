@@ -46,6 +46,7 @@ IRREGULAR = {
     "miasto": {"miasto", "miasta", "mieście", "miastem", "miastu"},
     "trójmiasto": {"trójmiasto", "trójmiasta", "trójmieście", "trójmiastem", "trójmiastu"},
     "białystok": {"białystok", "białegostoku", "białymstoku", "białystoku", "białemustokowi"},
+    "wieś": {"wieś", "wsi", "wsią"},  # Reńska Wieś → w Reńskiej Wsi
 }
 ADJECTIVE_ENDINGS = {
     # after k and g: śląski, śląskiego, śląskiej …

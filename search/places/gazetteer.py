@@ -42,12 +42,15 @@ SMALL_TOWN = 5000
 # Villages named like everyday words written with a capital letter after a preposition
 # ("na Kopernika 5", "w Piątek", "na Granicy", "z Malty"): left out of the small places.
 SMALL_EXCLUDED = word_set(
-    """Kopernika Naprawa Linia Granica Piątek Malta Warta Narew Nur Ropa Kup Zacisze Krzywda
+    """Kopernika Naprawa Linia Granica Malta Warta Narew Nur Ropa Kup Zacisze Krzywda
     Sól Rudy Dobra Dobre Złota Wysoka Wysokie Piaski Piasek Mosty Brody Długie Łyse Orle
     Górki Zalesie Międzylesie Stoczek Pruszcz Obora Ostrów Ostrówek Biała Bystra Czarna
     Sucha Strzelce Stronie Leśna Kamień Góra Osie Rudka Rudnik Rudniki Lipie Lipka Sadki
     Skoki Książki Konary Kozy Mrozy Psary Serby Węgry Zabór Zator Zatory Herby Kije Płoty"""
 )
+# Forms of a town's name that are everyday words only as written so: "w piątek" is on
+# Friday, "w Piątku" and "z Piątku" the town.
+EVERYDAY_FORMS = word_set("Piątek")
 # GeoNames' first-level codes of Poland's voivodeships, and their TERYT codes.
 GEONAMES_VOIVODESHIPS = {
     "72": "02", "73": "04", "74": "10", "75": "06", "76": "08", "77": "12", "78": "14",
@@ -94,7 +97,7 @@ EXONYMS = {
     "Danzig": "Gdańsk", "Posen": "Poznań", "Stettin": "Szczecin", "Kattowitz": "Katowice",
     "Bromberg": "Bydgoszcz",
 }  # fmt: skip
-# Nicknames of metropolitan areas: (phrase, needs a capital letter, name shown, the town
+# Nicknames of metropolitan areas and cities: (phrase, needs a capital letter, name shown, the town
 # whose point stands for the area). "Zagłębie" is also a common noun (a basin).
 NICKNAMES = (
     ("Trójmiasto", False, "Trójmiasto", "Sopot"),
@@ -107,6 +110,10 @@ NICKNAMES = (
     ("Zagłębie", True, "Sosnowiec", "Sosnowiec"),
     ("Zagłębie Dąbrowskie", True, "Sosnowiec", "Sosnowiec"),
     ("Zagłębie Miedziowe", True, "Lubin", "Lubin"),
+    # a city by its famous son or founder: "z Grodu Kopernika", "w Grodzie Kraka"
+    ("Gród Kopernika", True, "Toruń", "Toruń"),
+    ("Gród Kraka", True, "Kraków", "Kraków"),
+    ("Gród Przemysła", True, "Poznań", "Poznań"),
 )
 # "aglomeracja poznańska", "metropolii warszawskiej": the word for the area, then the city's
 # adjective. Cities whose powiat is seated elsewhere, or that have none, are named here;
@@ -250,7 +257,8 @@ def gazetteer() -> Gazetteer:
         key = phrase_key(town.name)
         found.towns.setdefault(key, town)
         for form in name_forms(town.name):
-            found.add_form(form, Entry(town, key))
+            if phrase_key(form) not in EVERYDAY_FORMS:
+                found.add_form(form, Entry(town, key))
     # Then the names big cities go by abroad ("Warsaw", "Cracow", "Breslau").
     for exonym, name in EXONYMS.items():
         town = found.towns[phrase_key(name)]

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from cms.distance import distance_km
 from search.places.declension import name_forms, word_forms
-from search.places.gazetteer import Town, phrase_key
+from search.places.gazetteer import EVERYDAY_FORMS, Town, phrase_key
 
 REGISTER = Path(__file__).resolve().parents[2] / "node_modules/polskie-miejscowosci/data.json"
 VOIVODESHIPS = {
@@ -65,7 +65,7 @@ class Villages:
         else:  # a long name's first word as the whole name declines it ("ze Starej Białej")
             forms = word_forms(town.name.lower().replace("-", " ").split()[0], alone=False)
         entry = (town, words)
-        for form in {phrase_key(form) for form in forms}:
+        for form in {phrase_key(form) for form in forms} - EVERYDAY_FORMS:
             self.by_first_word.setdefault(form, []).append(entry)
 
     def named_at(self, keys: list[str]) -> list[Named]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from search.capacity import Quantity
-from search.places import Place, find_place, find_town
+from search.places import Place, find_namesakes_voivodeship, find_place, find_town
 from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
 from search.understanding.declined import without_declined
@@ -53,8 +53,9 @@ class Reading:
 
     ``words``: the text the matcher compares, everything below taken out of it;
     ``place``: the town, area or powiat it names (with its own voivodeship);
-    ``voivodeship``: the TERYT code of a voivodeship it names, "" if none (a
-    town's voivodeship is ``place.voivodeship``, not this);
+    ``voivodeship``: the TERYT code of a voivodeship it names, or of the one all
+    villages of its place's name lie in when it says no more ("w okolicach Bilczy"),
+    "" if none (a town's voivodeship is ``place.voivodeship``, not this);
     ``quantity`` and ``deadline``: how much and by when; ``certifications``: the
     codes of the certificates it asks for, in the order written.
     """
@@ -109,12 +110,15 @@ def read_request(text: str, today: date) -> Reading:
     # place only when the request names no other.
     in_region = region.code if region else ""
     place = find_place(without_names(body), in_region) or find_place(body, in_region)
+    namesakes_region = ""
     if place:
         body = without_words(body, place.all_words)
         if region and set(region.words) & set(place.all_words):
             region = find_region(body)  # it was a town's word ("Ruda Śląska")
     else:
         place = _addressed_town(signature)
+        # a village's name shared by villages of one voivodeship: that voivodeship
+        namesakes_region = "" if place else find_namesakes_voivodeship(body)
     amount = find_quantity(body, today)
     if amount:
         body = blanked(body, amount.spans)
@@ -123,7 +127,7 @@ def read_request(text: str, today: date) -> Reading:
     return Reading(
         words=strip_filler(without_names(without_sender(without_declined(named_by_use(body))))),
         place=place,
-        voivodeship=region.code if region else "",
+        voivodeship=region.code if region else namesakes_region,
         quantity=amount.quantity if amount else None,
         deadline=dates.deadline,
         certifications=certificates.codes,

@@ -28,6 +28,7 @@ from search.places.declension import adjective_forms, name_forms
         ("Suwałki", "suwałkach"),
         ("Teremiski", "teremiskach"),  # a plural noun in -ski, not an adjective
         ("Stawiski", "stawisk"),
+        ("Reńska Wieś", "reńskiej wsi"),  # wieś is irregular
         ("Zakopane", "zakopanem"),  # an adjective alone
         ("Zielona Góra", "zielonej górze"),  # adjective + noun, r → rz
         ("Nowy Sącz", "nowym sączu"),

@@ -3,7 +3,13 @@ letters, metropolitan nicknames and powiats; ordinary words, surnames and street
 
 import pytest
 
-from search.places import find_place, find_town, is_town_name, voivodeship_at
+from search.places import (
+    find_namesakes_voivodeship,
+    find_place,
+    find_town,
+    is_town_name,
+    voivodeship_at,
+)
 from search.places.gazetteer import gazetteer, phrase_key
 from search.places.powiats import powiat_seats
 
@@ -73,6 +79,9 @@ def test_a_place_knows_its_voivodeship_from_the_town_itself():
         ("Sprzątanie biura w stolicy", "Warszawa", "Warszawa"),
         ("Obiady w aglomeracji poznańskiej", "Poznań", "Poznań"),
         ("Szycie, aglomeracja krakowska", "Kraków", "Kraków"),
+        # a city by its famous son or founder, in any case
+        ("Dystrybutor kosmetyków z Grodu Kopernika szuka", "Toruń", "Toruń"),
+        ("Hotel w Grodzie Kraka zamówi", "Kraków", "Kraków"),
     ],
 )
 def test_metropolitan_nicknames_lead_to_their_city(text, name, point_of):
@@ -339,3 +348,26 @@ def test_a_longer_name_of_the_register_wins_over_a_shorter_one_of_the_gazetteer(
     place = find_place("Klub lotniczy z Dąbrowy Biskupiej ma trawiasty pas startowy")
     assert (place.name, place.voivodeship) == ("Dąbrowa Biskupia", "04")
     assert place.words == ("Dąbrowy", "Biskupiej")
+
+
+def test_a_town_named_like_a_weekday_is_read_in_its_other_cases():
+    # Piątek (łódzkie): "w piątek" is on Friday, "z Piątku" and "w Piątku" the town
+    assert find_place("Kooperatywa spożywcza z Piątku: co piątek rano skrzynki").name == "Piątek"
+    assert find_place("Sklep w Piątku zamawia").name == "Piątek"
+    assert find_place("Sklep w Piątek otwarty do 18") is None
+
+
+def test_a_village_called_wies_is_declined():
+    place = find_place("Gospodarstwo szklarniowe w Reńskiej Wsi zatrudnia na sezon")
+    assert (place.name, place.voivodeship) == ("Reńska Wieś", "16")
+    # "Nowa Wieś Wielka" near Bydgoszcz, not Bydgoszcz named later in the text
+    text = "Przewoźnik z Nowej Wsi Wielkiej (busy do Bydgoszczy) nie nadąża z telefonami"
+    assert find_place(text).name == "Nowa Wieś Wielka"
+
+
+def test_namesakes_far_apart_in_one_voivodeship_say_where_to_look():
+    # two villages called Bilcza, 60 km apart, both in świętokrzyskie
+    assert find_place("Gmina urządza salę w okolicach Bilczy. Potrzebujemy malarza") is None
+    assert find_namesakes_voivodeship("Gmina urządza salę w okolicach Bilczy.") == "26"
+    # Barkowo's villages lie in three voivodeships: nothing to say
+    assert find_namesakes_voivodeship("Mydło dla sklepiku w Barkowie") == ""

@@ -89,6 +89,12 @@ def test_a_region_named_settles_a_powiat_two_voivodeships_share():
     assert silesian.words == greater_poland.words == "Koszenie trawy"
 
 
+def test_a_village_name_of_one_voivodeship_is_read_as_that_region():
+    reading = read_request("Pensjonat w Bogaczewie: sprzątanie 14 pokoi co sobotę", TODAY)
+    # three Bogaczewos, all in warmińsko-mazurskie: no point, but the region
+    assert (reading.place, reading.voivodeship) == (None, "28")
+
+
 def test_a_region_and_a_town_are_both_read():
     reading = read_request("koszenie trawników 2 ha w woj. małopolskim, w Krakowie", TODAY)
     assert (reading.words, reading.place.name, reading.voivodeship) == (
