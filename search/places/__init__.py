@@ -47,6 +47,12 @@ from search.places.villages import Named, localities, nearest_to
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 SENTENCE_BREAKS = frozenset(".!?\n")
+# Words before a commune's name: "gmina Bogdaniec", "gm. Bogdaniec", "w gminie Sułów".
+COMMUNE_WORDS = frozenset({"gmina", "gminy", "gminie", "gmine", "gm"})
+# Abbreviations whose full stop ends no sentence.
+ABBREVIATIONS = frozenset(
+    {"ok", "szt", "tys", "np", "tj", "ul", "nr", "godz", "ca", "woj", "pow", "gm"}
+)
 POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 
 # Words that put a place after them: a lowercase town counts after one of these. The last
@@ -171,12 +177,20 @@ def tokens_of(text: str) -> list[Token]:
                 text=word,
                 folded=lowered[start:end] if aligned else folded(word),
                 capitalised=word[0].isupper(),
-                sentence_start=not tokens or not SENTENCE_BREAKS.isdisjoint(gap),
+                sentence_start=not tokens or _breaks_sentence(gap, tokens[-1]),
                 dotted=text[end : end + 1] == ".",
             )
         )
         previous_end = end
     return tokens
+
+
+def _breaks_sentence(gap: str, previous: Token) -> bool:
+    """Whether the characters between two words end a sentence: not the full stop of an
+    abbreviation ("200 szt., Kusięta", "ok. 20 km")."""
+    if previous.folded in ABBREVIATIONS and gap.startswith("."):
+        gap = gap[1:]
+    return not SENTENCE_BREAKS.isdisjoint(gap)
 
 
 def _key(tokens: list[Token]) -> str:
@@ -196,6 +210,14 @@ class _Reader:
         self.found: Gazetteer = gazetteer()
         # the one voivodeship of namesakes too far apart to choose between
         self.namesakes_voivodeship = ""
+        # communes the text names ("Urząd Gminy Sułów", "w Łupowie (gm. Bogdaniec)")
+        self.communes = {
+            _key(self.tokens[index + 1 : index + 1 + length])
+            for index, token in enumerate(self.tokens)
+            if token.folded in COMMUNE_WORDS
+            for length in (1, 2)
+            if index + length < len(self.tokens)
+        }
 
     def first_place(self) -> Place | None:
         starts = self.found.starts
@@ -355,6 +377,12 @@ class _Reader:
                 near, anchor_end = anchor
                 town = nearest_to(namesakes, near.lat, near.lon, NEAR_TOWN_KM) or near
                 return self._place(town.name, town, index, anchor_end)
+        # Of namesakes, the one in a commune the text names: "Urząd Gminy Sułów" is the
+        # Sułów of the commune of Sułów, not the gazetteer's Sułów 350 km off.
+        in_commune = [named for named in registered if named.town.commune in self.communes]
+        if len(in_commune) == 1 and not (known and known[1] > in_commune[0].length):
+            town = in_commune[0].town
+            return self._place(town.name, town, index, index + in_commune[0].length)
         # The longer name wins: "z Dąbrowy Biskupiej" is no Dąbrowa of the gazetteer.
         if registered and not (known and known[1] >= registered[0].length):
             town = self._one_place(registered)

@@ -141,6 +141,8 @@ class Town:
     lon: float
     voivodeship: str
     population: int
+    # the folded name of its commune (gmina), where the register of localities gives it
+    commune: str = ""
 
 
 @dataclass(frozen=True)

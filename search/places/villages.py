@@ -19,6 +19,7 @@ phrases).
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,6 +38,8 @@ VOIVODESHIPS = {
 }  # fmt: skip
 # The letters a word of a name keeps in every case ("Biała", "Białej", "Białą").
 PREFIX = 3
+# What follows a commune's name in the register ("Sułów-gmina wiejska").
+COMMUNE_KIND = re.compile(r"-(?:gmina|obszar)")
 # A register's town has no population; a village counts as none (ties go to the towns).
 TOWN_POPULATION = 1
 
@@ -102,6 +105,8 @@ def _town(place: dict) -> Town:
         place["Longitude"],
         VOIVODESHIPS[place["Province"]],
         population,
+        # "Bogdaniec-gmina wiejska", "Kraków-gmina miejska"
+        phrase_key(COMMUNE_KIND.split(place.get("Commune") or "")[0]),
     )
 
 

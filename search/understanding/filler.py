@@ -55,10 +55,11 @@ SENDERS_EN = (
 )
 PHRASES = (
     # who is writing: "jesteśmy (dużą) firmą transportową", "nasza firma transportowa",
-    # "we are a software company", "our logistics company" say what the sender does, not
+    # "we are a software company", "our logistics company", "w imieniu przedsiębiorstwa
+    # przewozowego" say what the sender does, not
     # what it asks for ("transportową" is no request for transport); "nasz" only as the
     # subject: "prowadzenie naszego sklepu internetowego" is work asked for
-    rf"(?:jestesmy|jestem|nasz[ae]?|prowadzimy|prowadze)(?: \w+)?? (?:{SENDERS_PL})"
+    rf"(?:jestesmy|jestem|nasz[ae]?|prowadzimy|prowadze|w imieniu)(?: \w+)?? (?:{SENDERS_PL})"
     r"(?: \w+(?:ow|n|sk|ck|czn|yjn)\w{0,3}){0,2}",
     r"(?:we are|we're|i am|i'm|our company is|we run) (?:a|an)(?: [\w-]+){0,3}?"
     rf" (?:{SENDERS_EN})",

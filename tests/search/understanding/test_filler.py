@@ -102,6 +102,9 @@ def test_a_long_text_after_a_closing_word_is_not_a_signature():
             "in Gdańsk; catering for 40",
         ),
         ("prowadzimy szwalnię pod Radomiem i szukamy mechanika", "pod Radomiem i mechanika"),
+        # on whose behalf a person writes (round 28): a bus company asking for scanning
+        ("Piszę w imieniu przedsiębiorstwa przewozowego z Włocławka", "Piszę z Włocławka"),
+        ("w imieniu firmy transportowej prosimy o uszycie kurtek", "uszycie kurtek"),
         # "Our …" as the subject is the sender too...
         ("Nasza firma transportowa z Tarnowa zleci tłumaczenie", "z Tarnowa tłumaczenie"),
         ("Our logistics company in Gdynia needs aprons sewn", "in Gdynia aprons sewn"),

@@ -371,3 +371,27 @@ def test_namesakes_far_apart_in_one_voivodeship_say_where_to_look():
     assert find_namesakes_voivodeship("Gmina urządza salę w okolicach Bilczy.") == "26"
     # Barkowo's villages lie in three voivodeships: nothing to say
     assert find_namesakes_voivodeship("Mydło dla sklepiku w Barkowie") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "voivodeship"),
+    [
+        # GeoNames knows a Sułów 350 km off; the commune named is Sułów's own
+        ("Urząd Gminy Sułów organizuje festyn na boisku", "Sułów", "06"),
+        # two Łupowos: the one of the commune of Bogdaniec
+        ("Szkoła podstawowa w Łupowie (gm. Bogdaniec) chce odnowić pokój", "Łupowo", "08"),
+        # the village, not the commune's seat 5 km away
+        ("Filia biblioteki w Bielawkach (gmina Kutno) szuka kogoś z busem", "Bielawki", "10"),
+        ("Klub LZS z Orzeszkowa (gm. Hajnówka) szuka firmy do koszenia", "Orzeszkowo", "20"),
+    ],
+)
+def test_of_namesakes_the_one_in_the_commune_named_is_meant(text, town, voivodeship):
+    place = find_place(text)
+    assert (place.name, place.voivodeship) == (town, voivodeship)
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence_before_a_place():
+    # "200 szt., Kusięta" ends a search-box query; the full stop is the abbreviation's
+    assert find_place("pranie koców z ośrodka wypoczynkowego, ok. 200 szt., Kusięta").name == (
+        "Kusięta"
+    )
