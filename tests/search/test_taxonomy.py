@@ -24,6 +24,8 @@ pytestmark = pytest.mark.django_db
     [
         ("szycie fartuchów roboczych, 2000 szt.", ["sewing"]),
         ("szycie fartuchow", ["sewing"]),
+        # an ongoing verb is its finished pair's work ("utrzymać" of "utrzymanie czystości")
+        ("firma, która będzie utrzymywać czystość w przychodni", ["cleaning"]),
         ("szycei fartuchów", ["sewing"]),
         ("konfekcjonowanie zestawów prezentowych", ["co_packing"]),
         ("katering dla 100 osób", ["catering"]),
