@@ -4551,6 +4551,8 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "tłumacz języka migowego",
         "tłumaczenie na język migowy",
         "tłumacze polskiego języka migowego",
+        # "dwóch tłumaczy …": the genitive is also a form of the verb "tłumaczyć"
+        "tłumaczy języka migowego",
         "napisy na żywo",
         "sign language interpreter",
         "sign language interpreting",

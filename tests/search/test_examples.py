@@ -12,6 +12,7 @@ from search.examples import (
     held_out,
     kinds_asked,
     likeliest_kind,
+    request_words,
     without_passing_things,
 )
 from search.measure.evaluation import Judged, evaluate
@@ -75,8 +76,16 @@ def test_a_request_left_out_is_not_learned_from(monkeypatch):
         examples.model.cache_clear()
 
 
-def test_a_kind_read_from_things_alone_goes_when_the_model_is_sure_of_another():
-    with held_out(["r22-unusual-07"]):  # the request itself is a judged one
+def test_a_kind_read_from_things_alone_goes_when_the_model_is_sure_of_another(monkeypatch):
+    # a model of its own: the judged sets grow every round, and with them its certainty
+    learned = (
+        Example("p1", ("co_packing",), request_words(HERBS)),
+        Example("p2", ("co_packing",), request_words("odważyć herbatę do torebek i zgrzać")),
+        Example("s1", ("sewing",), request_words("uszyć worki z lnu na zioła")),
+    )
+    monkeypatch.setattr(examples, "examples", lambda: learned)
+    examples.model.cache_clear()
+    try:
         kind, probability = likeliest_kind(HERBS)
         assert (kind, probability >= examples.SURE) == ("co_packing", True)
         assert without_passing_things(["sewing", "co_packing"], {"sewing"}, HERBS) == ["co_packing"]
@@ -91,6 +100,8 @@ def test_a_kind_read_from_things_alone_goes_when_the_model_is_sure_of_another():
             "printing",
         ]
         assert without_passing_things(["sewing"], {"sewing"}, HERBS) == ["sewing"]
+    finally:
+        examples.model.cache_clear()
 
 
 def test_an_unsure_model_leaves_the_kinds_alone():

@@ -264,6 +264,8 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
         ("regeneracja tonerów z 14 drukarek laserowych", [], ["toners_copiers"]),
         ("strojenie pianina w auli przed koncertem", [], ["instrument_tuning"]),
         ("rozbiórka stodoły z cegły i drewna", [], ["demolition"]),
+        # "tłumaczy" is also the verb "tłumaczyć": the genitive is a phrase of its own
+        ("Potrzebujemy dwóch tłumaczy polskiego języka migowego", [], ["sign_language"]),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),
