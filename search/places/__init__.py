@@ -205,7 +205,8 @@ class _Reader:
     """One pass over one text's tokens (see the module's rules)."""
 
     def __init__(self, text: str, voivodeship: str) -> None:
-        self.tokens = tokens_of(text or "")
+        self.text = text or ""
+        self.tokens = tokens_of(self.text)
         self.voivodeship = voivodeship
         self.found: Gazetteer = gazetteer()
         # the one voivodeship of namesakes too far apart to choose between
@@ -483,7 +484,12 @@ class _Reader:
     def _trusted(self, entry: Entry, index: int, length: int) -> bool:
         first = self.tokens[index]
         if entry.small:
-            return first.capitalised and self._cued(index)
+            # "w Kotlinie Jeleniogórskiej" is a valley, not the village of Kotlin
+            return (
+                first.capitalised
+                and self._cued(index)
+                and not self._goes_on_as_a_name(index + length)
+            )
         if entry.ordinary and self._names_something_else(index + length):
             return False
         if first.capitalised:
@@ -499,6 +505,16 @@ class _Reader:
         named_whole = phrase_key(typed) == entry.key == phrase_key(name)
         without_letters = typed == fold(typed) and fold(name) != name.lower()
         return named_whole and (entry.town.population >= BIG_TOWN or without_letters)
+
+    def _goes_on_as_a_name(self, end: int) -> bool:
+        """Whether the name at ``end`` goes straight on, with nothing but a space between,
+        as a longer name with a capital letter ("w Kotlinie Jeleniogórskiej", a valley, not
+        the village of Kotlin); "w Bukowsku, Beskid Niski" and "Michałowo (Podlasie)" do
+        not."""
+        return (
+            self._names_something_else(end)
+            and self.text[self.tokens[end - 1].end : self.tokens[end].start].isspace()
+        )
 
     def _names_something_else(self, end: int) -> bool:
         """Whether a town that is an everyday word goes on as a name with a capital letter:

@@ -42,6 +42,8 @@ NAME_ADJECTIVES = frozenset(
 ADJECTIVE_SUFFIXES = ("ski", "cki", "dzki", "ska", "cka", "dzka", "skie", "ckie", "dzkie")
 # Words inside a name that do not change: "Nakło nad Notecią", "Warmia i Mazury".
 FIXED_AFTER = frozenset({"nad", "pod", "n.", "i"})
+# Endings of one-word names that may decline as adjectives ("Wrzosowa", "Kępska").
+ADJECTIVAL_NAMES = ("owa", "ewa")
 IRREGULAR = {
     "miasto": {"miasto", "miasta", "mieście", "miastem", "miastu"},
     "trójmiasto": {"trójmiasto", "trójmiasta", "trójmieście", "trójmiastem", "trójmiastu"},
@@ -207,6 +209,10 @@ def may_be_adjective(word: str) -> bool:
 def word_forms(word: str, alone: bool) -> set[str]:
     if is_adjective(word, alone):
         return adjective_forms(word)
+    if alone and word.endswith(ADJECTIVAL_NAMES):
+        # "Wrzosowa" → "we Wrzosowej" as an adjective, "Dąbrowa" → "w Dąbrowie" as a noun:
+        # both ways are made (forms nobody writes cost nothing)
+        return noun_forms(word) | adjective_forms(word)
     if not alone and may_be_adjective(word):
         return noun_forms(word) | adjective_forms(word)
     return noun_forms(word)

@@ -115,10 +115,11 @@ NICKNAMES = (
     ("Gród Kraka", True, "Kraków", "Kraków"),
     ("Gród Przemysła", True, "Poznań", "Poznań"),
 )
-# "aglomeracja poznańska", "metropolii warszawskiej": the word for the area, then the city's
+# "aglomeracja poznańska", "metropolii warszawskiej", "w Kotlinie Jeleniogórskiej" (a
+# valley named after its town): the word for the area, then the city's
 # adjective. Cities whose powiat is seated elsewhere, or that have none, are named here;
 # for the rest the powiat's adjective leads to its seat ("kaliski" → Kalisz).
-AREA_WORDS = ("aglomeracja", "konurbacja", "metropolia", "obszar metropolitalny")
+AREA_WORDS = ("aglomeracja", "konurbacja", "metropolia", "obszar metropolitalny", "kotlina")
 AREA_ADJECTIVES = {
     "warszawski": ("Warszawa", "Warszawa"), "łódzki": ("Łódź", "Łódź"),
     "gdański": ("Gdańsk", "Gdańsk"), "trójmiejski": ("Trójmiasto", "Sopot"),

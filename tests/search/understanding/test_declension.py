@@ -29,6 +29,8 @@ from search.places.declension import adjective_forms, name_forms
         ("Teremiski", "teremiskach"),  # a plural noun in -ski, not an adjective
         ("Stawiski", "stawisk"),
         ("Reńska Wieś", "reńskiej wsi"),  # wieś is irregular
+        ("Limanowa", "limanowej"),  # one word, declined as an adjective
+        ("Dąbrowa", "dąbrowie"),  # or as a noun
         ("Zakopane", "zakopanem"),  # an adjective alone
         ("Zielona Góra", "zielonej górze"),  # adjective + noun, r → rz
         ("Nowy Sącz", "nowym sączu"),

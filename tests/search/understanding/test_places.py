@@ -82,6 +82,8 @@ def test_a_place_knows_its_voivodeship_from_the_town_itself():
         # a city by its famous son or founder, in any case
         ("Dystrybutor kosmetyków z Grodu Kopernika szuka", "Toruń", "Toruń"),
         ("Hotel w Grodzie Kraka zamówi", "Kraków", "Kraków"),
+        # a valley named after its town, not the village of Kotlin (wielkopolskie)
+        ("Księgarnia w Kotlinie Jeleniogórskiej zamówi zakładki", "Jelenia Góra", "Jelenia Góra"),
     ],
 )
 def test_metropolitan_nicknames_lead_to_their_city(text, name, point_of):
@@ -395,3 +397,17 @@ def test_an_abbreviations_full_stop_ends_no_sentence_before_a_place():
     assert find_place("pranie koców z ośrodka wypoczynkowego, ok. 200 szt., Kusięta").name == (
         "Kusięta"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Przy budynku szkoły w Limanowej woda stoi", "Limanowa"),
+        ("prowadzimy klub fitnes we Wrzosowej i szukamy firmy", "Wrzosowa"),
+        # a capitalised word after a comma or in brackets is no longer name
+        ("Pensjonat w Bukowsku, Beskid Niski. Chcemy kostek mydła", "Bukowsko"),
+        ("We run an agritourism farm in Michałowo (Podlasie)", "Michałowo"),
+    ],
+)
+def test_a_one_word_name_in_owa_declines_as_an_adjective_too(text, town):
+    assert find_place(text).name == town
