@@ -12,19 +12,9 @@ cooperative of a request does.
 A naive Bayes model over the words of each request (base forms, no Polish letters)
 gives the likeliest kind of a new request. :func:`without_passing_things` uses it only to leave
 out: when the taxonomy reads two or more kinds and the model is sure (probability at
-least :data:`SURE`) of one of them, a kind read only in passing is dropped: from things
-alone ("wydawanie kamizelek wystawcom" leaves event support, not sewing), or from one
-word that is not the trade's name and that the model finds unlikely (under
-:data:`UNLIKELY`: "pomoc w ubieraniu, myciu, przygotowaniu śniadania" is care, not
-catering, while "torby z nadrukiem logo" keeps printing beside sewing). It never adds a
-kind, and a kind chosen in a form is never dropped. The model learns from
-the requests as written and is asked about the words the matcher compares (declined
-work and the sender's own trade taken out): "Po malowaniu hali zostało pobojowisko …
-szorowarką" is cleaning, though painting fills its first line. Kinds read from one word
-were first kept; leaving them out too, unless the word is the trade's own name
-("szycie fartuchów … i potem pranie" keeps sewing) or the model finds the kind likely,
-raised 73 requests over every set and lowered 5 (the largest fall 0.874 → 0.598), each
-set left out of its own model.
+least :data:`SURE`) of one of them, a kind read from things alone, and no word of work,
+is dropped ("wydawanie kamizelek wystawcom" leaves event support, not sewing). It never
+adds a kind, and a kind chosen in a form is never dropped.
 
 Scores of a judged set are measured with that set's own requests left out of the model
 (:func:`held_out`), so the evaluation stays a test of requests the model has not seen.
@@ -48,10 +38,6 @@ EXAMPLES = ROOT / "tests" / "relevance"
 DIRECTORY = ROOT / "cms" / "demo" / "directory.jsonl"
 # How sure the model must be of a kind the taxonomy read before things beside it go.
 SURE = 0.9
-# Below this a kind read from one word is taken for a word named in passing (printing read
-# from "z nadrukiem" beside sewing bags has 0.01 to 0.03 and stays; catering read from
-# "śniadania" in a carer's list under 0.001).
-UNLIKELY = 0.005
 # Additive smoothing of a word's share of a kind's requests.
 SMOOTHING = 0.1
 # Requests nobody can do are a kind of their own: the model learns their words too.
@@ -129,12 +115,12 @@ class Model:
                     self.words[kind][word] += share
             self.vocabulary |= example.words
 
-    def probabilities(self, words: frozenset[str]) -> dict[str, float]:
-        """How likely each kind is to be what a request holding ``words`` asks for."""
+    def likeliest(self, words: frozenset[str]) -> tuple[str, float]:
+        """The likeliest kind of a request holding ``words``, and its probability."""
         known = [word for word in words if word in self.vocabulary]
         total = sum(self.requests.values())
         if not total:
-            return {}
+            return NOBODY, 0.0
         scores = {}
         for kind, count in self.requests.items():
             score = math.log(count / total)
@@ -142,18 +128,9 @@ class Model:
             for word in known:
                 score += math.log((counts[word] + SMOOTHING) / (count + 2 * SMOOTHING))
             scores[kind] = score
-        top = max(scores.values())
-        shares = {kind: math.exp(score - top) for kind, score in scores.items()}
-        spread = sum(shares.values())
-        return {kind: share / spread for kind, share in shares.items()}
-
-    def likeliest(self, words: frozenset[str]) -> tuple[str, float]:
-        """The likeliest kind of a request holding ``words``, and its probability."""
-        probabilities = self.probabilities(words)
-        if not probabilities:
-            return NOBODY, 0.0
-        top = max(probabilities, key=probabilities.__getitem__)
-        return top, probabilities[top]
+        top = max(scores, key=scores.__getitem__)
+        spread = sum(math.exp(score - scores[top]) for score in scores.values())
+        return top, 1 / spread
 
 
 @lru_cache(maxsize=32)
@@ -178,25 +155,13 @@ def likeliest_kind(text: str) -> tuple[str, float]:
     return model(_held_out.get()).likeliest(request_words(text))
 
 
-def without_passing_things(
-    named: list[str], things_only: set[str], text: str, one_word: set[str] = frozenset()
-) -> list[str]:
-    """``named`` (kinds the taxonomy read in the request's words ``text``, in order)
-    without those read only in passing, when the model is sure of another kind named:
-    ``things_only``, and ``one_word`` when the model also finds them unlikely (see the
+def without_passing_things(named: list[str], thing_only: set[str], text: str) -> list[str]:
+    """``named`` (kinds the taxonomy read in the request ``text``, in order) without those
+    read from things alone, when the model is sure of another kind named (see the
     module)."""
-    passing = (things_only | one_word) & set(named)
-    if len(named) < 2 or not passing:
+    if len(named) < 2 or not thing_only & set(named):
         return named
-    current = model(_held_out.get())
-    probabilities = current.probabilities(request_words(text))
-    kind, probability = current.likeliest(request_words(text))
+    kind, probability = likeliest_kind(text)
     if probability < SURE or kind not in named:
         return named
-    return [
-        code
-        for code in named
-        if code == kind
-        or code not in passing
-        or (code in one_word and code not in things_only and probabilities[code] >= UNLIKELY)
-    ]
+    return [code for code in named if code == kind or code not in thing_only]

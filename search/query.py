@@ -32,7 +32,7 @@ from search.client import get_client
 from search.documents import CooperativeDocument
 from search.examples import without_passing_things
 from search.places import Place
-from search.taxonomy import Taxonomy, load_taxonomy, named_by_one_word, named_by_things
+from search.taxonomy import Taxonomy, load_taxonomy
 from search.understanding import read_request
 
 CAPABILITY_BOOST = 6.0
@@ -517,13 +517,12 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     )
     taxonomy, lexicon = taxonomy_and_lexicon()
     named = taxonomy.capabilities_in(reading.words, lexicon)
-    found = taxonomy.matches(reading.words, lexicon)
-    named = without_passing_things(
-        named,
-        {code for code, phrases in found.items() if named_by_things(phrases)},
-        reading.words,
-        one_word={code for code, phrases in found.items() if named_by_one_word(phrases)},
-    )
+    thing_only = {
+        code
+        for code, phrases in taxonomy.matches(reading.words, lexicon).items()
+        if all(phrase.thing for phrase in phrases)
+    }
+    named = without_passing_things(named, thing_only, text)
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
 

@@ -346,23 +346,6 @@ class Phrase:
     words: tuple[Word, ...]
     # It names a thing made ("kubki", "obrusy"), not the work.
     thing: bool = False
-    # It is a part of the capability's label: the trade by its own name ("szycie", "druk").
-    label: bool = False
-
-
-def named_by_things(phrases: list[Phrase]) -> bool:
-    """Whether a kind of work was read from things alone ("kubki", "segregatory")."""
-    return all(phrase.thing for phrase in phrases)
-
-
-def named_by_one_word(phrases: list[Phrase]) -> bool:
-    """Whether a kind of work was read from one word that is not the trade's own name
-    ("śniadania" in a carer's list of help with washing, dressing and breakfast;
-    "szorowarka" in a painter's job): maybe named in passing. The model of judged requests
-    (:mod:`search.examples`) decides whether such a kind goes."""
-    return len({phrase.words for phrase in phrases}) == 1 and all(
-        len(phrase.words) == 1 and not phrase.label for phrase in phrases
-    )
 
 
 @dataclass(frozen=True)
@@ -420,9 +403,8 @@ class Taxonomy:
         synonyms: list[str],
         things: list[str] | tuple[str, ...] = (),
     ) -> None:
-        labels = _phrases(label_pl) + _phrases(label_en)
-        phrases = {Phrase(code, _phrase_words(text), label=True) for text in labels}
-        phrases |= {Phrase(code, _phrase_words(text)) for text in synonyms}
+        texts = _phrases(label_pl) + _phrases(label_en) + list(synonyms)
+        phrases = {Phrase(code, _phrase_words(text)) for text in texts}
         phrases |= {Phrase(code, _phrase_words(text), thing=True) for text in things}
         # A phrase of generic words only ("usługi", "dostawy") would name every request.
         kept = [phrase for phrase in phrases if any(not w.generic for w in phrase.words)]

@@ -4,16 +4,7 @@ in the database (the admin edits them; the migrations seed them)."""
 import pytest
 
 from cooperatives.models import Capability
-from search.examples import held_out
-from search.query import MatchRequest, understand
-from search.taxonomy import (
-    load_taxonomy,
-    named_by_one_word,
-    named_by_things,
-    restored,
-    seed_taxonomy,
-    within_one_edit,
-)
+from search.taxonomy import load_taxonomy, restored, seed_taxonomy, within_one_edit
 from tests.search.test_taxonomy_vocabulary import BUYER_PHRASES
 
 pytestmark = pytest.mark.django_db
@@ -334,28 +325,3 @@ def test_things_work_on_things_is_done_on_are_not_ordered(text, codes, without_t
 )
 def test_work_named_beside_work_on_things_is_still_asked_for(text, codes):
     assert load_taxonomy().capabilities_in(text) == codes
-
-
-CARER = "Potrzebna pomoc w ubieraniu, myciu, przygotowaniu śniadania i zakupach dla mamy."
-
-
-def test_a_kind_read_from_one_word_that_is_not_its_name_may_be_named_in_passing():
-    found = seed_taxonomy().matches(CARER)
-    # breakfast in a carer's list: one word of catering, and not the trade's name
-    assert named_by_one_word(found["catering"])
-    assert not named_by_one_word(found["care_services"])
-    # the trade by its own name is asked for, though named by one word
-    mixed = seed_taxonomy().matches("szycie fartuchów dla kuchni i potem cotygodniowe pranie ich")
-    assert not named_by_one_word(mixed["sewing"])
-    # things alone are named in passing, whatever their number
-    things = seed_taxonomy().matches("kubki, obrusy i serwetki")
-    assert things and all(named_by_things(phrases) for phrases in things.values())
-
-
-def test_a_kind_named_in_passing_goes_when_the_judged_requests_say_another(indexed_directory):
-    with held_out(["r28-typo-02"]):  # the request itself is a judged one
-        _need, _place, codes, _lexicon = understand(MatchRequest(CARER))
-    assert codes == ["care_services"]
-    # printing read from one word beside sewing bags is likely enough to be a second part
-    _need, _place, codes, _lexicon = understand(MatchRequest("uszyjemy torby z nadrukiem logo"))
-    assert codes == ["sewing", "printing"]
