@@ -77,7 +77,13 @@ DAY = r"(?P<day>[0-3]?\d)"
 # or hours from today), "weekday" (the next one), "tomorrow".
 PATTERNS = [
     ("day", rf"(?P<year>20\d\d)-(?P<month>[01]?\d)-{DAY}(?!\d)"),
-    ("day", rf"{DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{AFTER_DAY})\b\.?{YEAR}"),
+    # the full stop after a month is an abbreviation's only before a year ("13 lis. 2027");
+    # "w czwartek 13 maja. Kolportażem …" ends a sentence, and the readers after need it
+    (
+        "day",
+        rf"{DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{AFTER_DAY})\b"
+        rf"(?:\.(?=\s*20\d\d))?{YEAR}",
+    ),
     ("day", rf"(?P<month>{_alternatives(ENGLISH)})\s+{DAY}(?:st|nd|rd|th)?\b{YEAR}"),
     (
         "day",

@@ -81,3 +81,9 @@ def test_a_time_to_pay_in_leaves_the_deadline_of_the_work():
 
 def test_two_dates_without_a_deadline_word_leave_the_deadline_open():
     assert read_dates("spotkanie 3 czerwca, próbki 5 czerwca", TODAY).deadline is None
+
+
+def test_a_sentences_full_stop_after_a_month_is_not_the_dates():
+    text = "Cały nakład najpóźniej w czwartek 13 maja. Kolportażem zajmą się sołtysi."
+    [span] = read_dates(text, TODAY).spans
+    assert text[span.start : span.end] == "13 maja"

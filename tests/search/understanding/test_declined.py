@@ -146,6 +146,8 @@ def kept(text: str) -> str:
             "Piszę z biura. do nowej siedziby chcemy zeskanować akta.",
         ),
         ("Przed przeprowadzką trzeba zeskanować akta.", "trzeba zeskanować akta."),
+        # the work first, then who else does it (round 32)
+        ("Druk informatora. Kolportażem zajmą się sołtysi.", "Druk informatora. ."),
         (
             "Podczas remontu i malowania szkoły potrzebne sprzątanie.",
             "szkoły potrzebne sprzątanie.",
