@@ -72,9 +72,10 @@ CUES = re.compile(
     r"|\w+my sami|sami \w+my|dajemy (?:my|sami|od siebie)"
     # "koszeniem zajmie się potem nasz referat", "tym zajmiemy się sami"
     r"|zajmie sie (?:\w+ )?nasz\w*|zajmiemy sie (?:\w+ )?sami"
-    # the work first, then who does it: "Kolportażem zajmą się sołtysi" (not "firmy, która
-    # zajmie się sprzątaniem", which asks)
-    r"|(?:(?<=^)|(?<=[.,:;!?\n] )|(?<=\n))\w+(?:em|ami) (?:zajmie|zajma|zajmuje|zajmuja) sie"
+    # the work first, then who does it: "Kolportażem (ulotek) zajmą się sołtysi" (not
+    # "firmy, która zajmie się sprzątaniem", which asks)
+    r"|(?:(?<=^)|(?<=[.,:;!?\n] )|(?<=\n))\w+(?:em|ami)(?: \w+)? (?:zajmie|zajma|zajmuje|zajmuja)"
+    r" sie"
     # the supplier clears up after its own work: "na koniec posprząta resztki z jezdni",
     # "posprząta po sobie", "uporządkuje teren po zakończeniu prac"
     r"|na koniec posprzata(?!nie)\w*|posprzata(?!nie)\w* (?:po sobie|resztki)"

@@ -148,6 +148,7 @@ def kept(text: str) -> str:
         ("Przed przeprowadzką trzeba zeskanować akta.", "trzeba zeskanować akta."),
         # the work first, then who else does it (round 32)
         ("Druk informatora. Kolportażem zajmą się sołtysi.", "Druk informatora. ."),
+        ("Obiad dla 300 osób. Kolportażem ulotek zajmą się sołtysi.", "Obiad dla 300 osób. ."),
         (
             "Podczas remontu i malowania szkoły potrzebne sprzątanie.",
             "szkoły potrzebne sprzątanie.",
