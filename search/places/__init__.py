@@ -558,14 +558,14 @@ def find_place(text: str, voivodeship: str = "") -> Place | None:
     return _Reader(text, voivodeship).first_place()
 
 
-def find_namesakes_voivodeship(text: str) -> str:
-    """The voivodeship (TERYT code) of the villages a name in ``text`` may be, when they
-    lie far apart but all in one voivodeship and the text says no more ("w okolicach
-    Bilczy": two Bilczas, both świętokrzyskie); "" otherwise. :func:`find_place` places
-    such a text nowhere; the voivodeship still says where to look."""
-    reader = _Reader(text, "")
-    reader.first_place()
-    return reader.namesakes_voivodeship
+def find_place_or_region(text: str, voivodeship: str = "") -> tuple[Place | None, str]:
+    """What :func:`find_place` finds in ``text``, in the same pass, and when it finds
+    nothing, the voivodeship (TERYT code) of the villages a name may be if they lie far
+    apart but all in one voivodeship ("w okolicach Bilczy": two Bilczas, both
+    świętokrzyskie): the place is unknown, the voivodeship still says where to look."""
+    reader = _Reader(text, voivodeship)
+    place = reader.first_place()
+    return place, "" if place else reader.namesakes_voivodeship
 
 
 def is_town_name(phrase: str) -> bool:

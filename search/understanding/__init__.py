@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from search.capacity import Quantity
-from search.places import Place, find_namesakes_voivodeship, find_place, find_town
+from search.places import Place, find_place_or_region, find_town
 from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
 from search.understanding.declined import without_declined
@@ -109,8 +109,9 @@ def read_request(text: str, today: date) -> Reading:
     # A town in an organisation's name ("pensjonat „Jaworzyna Residence” w Krynicy") is the
     # place only when the request names no other.
     in_region = region.code if region else ""
-    place = find_place(without_names(body), in_region) or find_place(body, in_region)
-    namesakes_region = ""
+    place, namesakes_region = find_place_or_region(without_names(body), in_region)
+    if place is None:
+        place, namesakes_region = find_place_or_region(body, in_region)
     if place:
         body = without_words(body, place.all_words)
         if region and set(region.words) & set(place.all_words):
@@ -118,7 +119,7 @@ def read_request(text: str, today: date) -> Reading:
     else:
         place = _addressed_town(signature)
         # a village's name shared by villages of one voivodeship: that voivodeship
-        namesakes_region = "" if place else find_namesakes_voivodeship(body)
+        namesakes_region = "" if place else namesakes_region
     amount = find_quantity(body, today)
     if amount:
         body = blanked(body, amount.spans)

@@ -4,8 +4,8 @@ letters, metropolitan nicknames and powiats; ordinary words, surnames and street
 import pytest
 
 from search.places import (
-    find_namesakes_voivodeship,
     find_place,
+    find_place_or_region,
     find_town,
     is_town_name,
     voivodeship_at,
@@ -370,9 +370,9 @@ def test_a_village_called_wies_is_declined():
 def test_namesakes_far_apart_in_one_voivodeship_say_where_to_look():
     # two villages called Bilcza, 60 km apart, both in świętokrzyskie
     assert find_place("Gmina urządza salę w okolicach Bilczy. Potrzebujemy malarza") is None
-    assert find_namesakes_voivodeship("Gmina urządza salę w okolicach Bilczy.") == "26"
+    assert find_place_or_region("Gmina urządza salę w okolicach Bilczy.") == (None, "26")
     # Barkowo's villages lie in three voivodeships: nothing to say
-    assert find_namesakes_voivodeship("Mydło dla sklepiku w Barkowie") == ""
+    assert find_place_or_region("Mydło dla sklepiku w Barkowie") == (None, "")
 
 
 @pytest.mark.parametrize(
