@@ -35,6 +35,7 @@ from search.places.gazetteer import (
     ORDINARY_WITH_POLISH_LETTERS,
     ORDINARY_WORDS,
     SMALL_EXCLUDED,
+    SMALL_TOWN,
     Entry,
     Gazetteer,
     Town,
@@ -43,7 +44,7 @@ from search.places.gazetteer import (
     phrase_key,
     word_set,
 )
-from search.places.villages import Named, localities, nearest_to
+from search.places.villages import Named, is_seat, localities, nearest_to
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 SENTENCE_BREAKS = frozenset(".!?\n")
@@ -220,6 +221,14 @@ class _Reader:
             if index + length < len(self.tokens)
         }
 
+        # powiats the text names ("pow. zamojski", "w powiecie zamojskim")
+        self.powiats = set()
+        for index, token in enumerate(self.tokens):
+            if token.folded in POWIAT_WORDS or (token.folded == "pow" and token.dotted):
+                found = self._adjective_at(index + 1, self.found.powiats)
+                if found:
+                    self.powiats |= {phrase_key(adjective) for adjective, _, _ in found[0]}
+
     def first_place(self) -> Place | None:
         starts = self.found.starts
         above = None  # a place after "nad", taken only when no other is named
@@ -231,6 +240,8 @@ class _Reader:
                 or token.folded in CAPITAL_FORMS
                 or token.folded == "pow"
             ):
+                continue
+            if self._after_nad(index) and token.folded in self.found.rivers:
                 continue
             for rule in (self._powiat, self._area, self._nickname, self._capital, self._town):
                 place = rule(index)
@@ -380,10 +391,22 @@ class _Reader:
                 return self._place(town.name, town, index, anchor_end)
         # Of namesakes, the one in a commune the text names: "Urząd Gminy Sułów" is the
         # Sułów of the commune of Sułów, not the gazetteer's Sułów 350 km off.
-        in_commune = [named for named in registered if named.town.commune in self.communes]
-        if len(in_commune) == 1 and not (known and known[1] > in_commune[0].length):
-            town = in_commune[0].town
-            return self._place(town.name, town, index, index + in_commune[0].length)
+        # Or in a powiat it names: "w Adamowie (pow. zamojski)".
+        for chosen in (
+            [named for named in registered if named.town.commune in self.communes],
+            [named for named in registered if named.town.powiat in self.powiats],
+        ):
+            if len(chosen) == 1 and not (known and known[1] > chosen[0].length):
+                town = chosen[0].town
+                return self._place(town.name, town, index, index + chosen[0].length)
+        # A commune's seat before a village of the gazetteer of its name far off: "w
+        # Górnie" is the seat of the commune of Górno by Kielce, not Górno 150 km south-east.
+        seats = [named for named in registered if is_seat(named.town)]
+        if known and len(seats) == 1 and known[1] == seats[0].length:
+            seat, town = seats[0].town, known[0]
+            far = distance_km(seat.lat, seat.lon, town.lat, town.lon) > NEAR_TOWN_KM
+            if far and town.population <= SMALL_TOWN:
+                return self._place(seat.name, seat, index, index + seats[0].length)
         # The longer name wins: "z Dąbrowy Biskupiej" is no Dąbrowa of the gazetteer.
         if registered and not (known and known[1] >= registered[0].length):
             town = self._one_place(registered)
@@ -460,6 +483,11 @@ class _Reader:
             for named in registered
         ):
             return first
+        # A commune's seat before villages of its name: "w Iwanowicach" is the seat of the
+        # commune of Iwanowice (małopolskie), not a village of 300 people 300 km off.
+        seats = [named.town for named in registered if is_seat(named.town)]
+        if len(seats) == 1:
+            return seats[0]
         voivodeships = {named.town.voivodeship for named in registered}
         if len(voivodeships) == 1 and not self.namesakes_voivodeship:
             self.namesakes_voivodeship = voivodeships.pop()

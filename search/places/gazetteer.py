@@ -115,6 +115,32 @@ NICKNAMES = (
     ("Gród Kraka", True, "Kraków", "Kraków"),
     ("Gród Przemysła", True, "Poznań", "Poznań"),
 )
+# Lakes, mountains and forests people name their place by ("stanica nad Mamrami",
+# "pensjonat pod Klimczokiem"): each stands for the town at its shore or foot. Written
+# from a map of Poland; the shown name is the landmark's.
+LANDMARKS = (
+    ("Mamry", "Węgorzewo"), ("Śniardwy", "Mikołajki"), ("Niegocin", "Giżycko"),
+    ("Bełdany", "Ruciane-Nida"), ("Jeziorak", "Iława"), ("Gopło", "Kruszwica"),
+    ("Wigry", "Suwałki"), ("Jezioro Solińskie", "Polańczyk"), ("Zalew Soliński", "Polańczyk"),
+    ("Jezioro Żywieckie", "Żywiec"), ("Jezioro Czorsztyńskie", "Niedzica"),
+    ("Zalew Zegrzyński", "Serock"), ("Jezioro Nyskie", "Nysa"), ("Łebsko", "Łeba"),
+    ("Jezioro Drawsko", "Czaplinek"), ("Zalew Wiślany", "Frombork"),
+    ("Zalew Szczeciński", "Stepnica"), ("Klimczok", "Szczyrk"), ("Skrzyczne", "Szczyrk"),
+    ("Szyndzielnia", "Bielsko-Biała"), ("Czantoria", "Ustroń"), ("Równica", "Ustroń"),
+    ("Babia Góra", "Zawoja"), ("Giewont", "Zakopane"), ("Kasprowy Wierch", "Zakopane"),
+    ("Gubałówka", "Zakopane"), ("Turbacz", "Nowy Targ"), ("Śnieżka", "Karpacz"),
+    ("Ślęża", "Sobótka"), ("Łysica", "Bodzentyn"), ("Łysa Góra", "Bodzentyn"),
+    ("Tarnica", "Lutowiska"), ("Wielka Sowa", "Pieszyce"),
+    ("Jaworzyna Krynicka", "Krynica-Zdrój"),
+    ("Puszcza Białowieska", "Hajnówka"), ("Puszcza Kampinoska", "Kampinos"),
+    ("Bory Tucholskie", "Tuchola"), ("Puszcza Notecka", "Sieraków"),
+)  # fmt: skip
+# Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
+# Wisła 400 km south): the towns that share their name are not written that way.
+RIVERS = ("Wisła", "Odra", "Warta", "Nysa", "Pilica", "Narew", "Bug", "San", "Wieprz",
+          "Bzura", "Noteć", "Dunajec", "Drwęca", "Brda", "Biebrza", "Prosna", "Bóbr",
+          "Soła", "Skawa", "Raba", "Poprad", "Wisłok", "Wisłoka", "Wkra", "Liwiec",
+          "Nida", "Drawa", "Łyna", "Parsęta", "Słupia")  # fmt: skip
 # "aglomeracja poznańska", "metropolii warszawskiej", "w Kotlinie Jeleniogórskiej" (a
 # valley named after its town): the word for the area, then the city's
 # adjective. Cities whose powiat is seated elsewhere, or that have none, are named here;
@@ -144,6 +170,8 @@ class Town:
     population: int
     # the folded name of its commune (gmina), where the register of localities gives it
     commune: str = ""
+    # the folded adjective of its powiat ("zamojski"), where the register gives it
+    powiat: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +205,7 @@ class Gazetteer:
     powiats: dict[str, list[tuple[str, Town, str]]] = field(default_factory=dict)
     nicknames: dict[str, tuple[str, Town, bool]] = field(default_factory=dict)
     area_words: set[str] = field(default_factory=set)
+    rivers: set[str] = field(default_factory=set)  # folded case forms of RIVERS
     area_adjectives: dict[str, tuple[str, Town]] = field(default_factory=dict)
     longest: int = 1
     # The first words of the phrases above: a word outside these opens no place.
@@ -275,6 +304,12 @@ def gazetteer() -> Gazetteer:
             entry = (shown, found.towns[phrase_key(town_name)], needs_capital)
             found.nicknames.setdefault(phrase_key(form), entry)
             found.starts.add(phrase_key(form).split()[0])
+    for landmark, town_name in LANDMARKS:
+        for form in name_forms(landmark):
+            entry = (landmark, found.towns[phrase_key(town_name)], True)
+            found.nicknames.setdefault(phrase_key(form), entry)
+            found.starts.add(phrase_key(form).split()[0])
+    found.rivers = {phrase_key(form) for river in RIVERS for form in name_forms(river)}
     found.area_words = {phrase_key(form) for word in AREA_WORDS for form in name_forms(word)}
     found.starts |= {phrase.split()[0] for phrase in found.area_words}
     area_towns = {

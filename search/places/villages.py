@@ -97,6 +97,11 @@ def _forms(name: str) -> frozenset[str]:
     return frozenset(phrase_key(form) for form in name_forms(name))
 
 
+def _commune_name(place: dict) -> str:
+    """ "Bogdaniec-gmina wiejska" → "Bogdaniec"; "Słupia (Konecka)-gmina wiejska" → "Słupia"."""
+    return COMMUNE_KIND.split(place.get("Commune") or "")[0].split(" (")[0]
+
+
 def _town(place: dict) -> Town:
     population = TOWN_POPULATION if place["Type"] == "city" else 0
     return Town(
@@ -105,9 +110,43 @@ def _town(place: dict) -> Town:
         place["Longitude"],
         VOIVODESHIPS[place["Province"]],
         population,
-        # "Bogdaniec-gmina wiejska", "Kraków-gmina miejska"
-        phrase_key(COMMUNE_KIND.split(place.get("Commune") or "")[0]),
+        phrase_key(_commune_name(place)),
+        phrase_key(place.get("District") or ""),
     )
+
+
+def _missing_seats(places: list[dict]) -> list[Town]:
+    """The seats of communes the register lists villages of but not the seat itself
+    ("Korycin", "Suchy Dąb", "Iwanowice": 60-odd communes), each at the middle of its
+    commune's villages (a commune is some 10 km across)."""
+    communes: dict[tuple[str, str], list[Town]] = {}
+    names = {}
+    for place in places:
+        town = _town(place)
+        if town.commune:
+            communes.setdefault((town.commune, town.voivodeship), []).append(town)
+            names[town.commune, town.voivodeship] = _commune_name(place)
+    seats = []
+    for (commune, voivodeship), towns in communes.items():
+        if any(phrase_key(town.name) == commune for town in towns):
+            continue
+        seats.append(
+            Town(
+                names[commune, voivodeship],
+                round(sum(town.lat for town in towns) / len(towns), 5),
+                round(sum(town.lon for town in towns) / len(towns), 5),
+                voivodeship,
+                0,
+                commune,
+                towns[0].powiat,
+            )
+        )
+    return seats
+
+
+def is_seat(town: Town) -> bool:
+    """Whether ``town`` is its commune's seat (named as the commune is)."""
+    return bool(town.commune) and phrase_key(town.name) == town.commune
 
 
 @cache
@@ -123,6 +162,8 @@ def localities() -> Villages:
     found = Villages()
     for place in places:
         found.add(_town(place))
+    for seat in _missing_seats(places):
+        found.add(seat)
     return found
 
 

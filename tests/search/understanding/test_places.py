@@ -336,8 +336,10 @@ def test_a_missing_register_of_localities_fails_the_system_check(monkeypatch, tm
 def test_a_small_town_after_nad_is_the_place_and_a_lake_named_like_a_village_is_not():
     place = find_place("schronisko gorskie nad Swieradowem-Zdrojem chce sprzedawac mydla")
     assert place.name == "Świeradów-Zdrój"
-    # Niegocin is a lake by Giżycko and a village 200 km away; Rydzewo has namesakes
-    assert find_place("Robimy zlot nad Niegocinem w Rydzewie, 24-26 lipca") is None
+    # Niegocin is a lake by Giżycko (and a village 200 km away); Rydzewo has namesakes
+    place = find_place("Robimy zlot nad Niegocinem w Rydzewie, 24-26 lipca")
+    assert (place.name, place.voivodeship) == ("Niegocin", "28")
+    assert find_town("Giżycko").lat == place.lat
 
 
 def test_a_river_after_nad_does_not_outweigh_a_village_before_it():
@@ -411,3 +413,70 @@ def test_an_abbreviations_full_stop_ends_no_sentence_before_a_place():
 )
 def test_a_one_word_name_in_owa_declines_as_an_adjective_too(text, town):
     assert find_place(text).name == town
+
+
+@pytest.mark.parametrize(
+    ("text", "landmark", "town"),
+    [
+        ("Stanica wodna nad Mamrami szuka ekipy sprzątającej", "Mamry", "Węgorzewo"),
+        ("Prowadzimy pensjonat pod Klimczokiem i chcemy odświeżyć jadalnię", "Klimczok", "Szczyrk"),
+        ("sklepik z pamiątkami pod Babią Górą zamówi 300 owieczek", "Babia Góra", "Zawoja"),
+        ("Leśniczówka w Puszczy Białowieskiej szuka kogoś do sprzątania", "Puszcza Białowieska",
+         "Hajnówka"),
+    ],
+)  # fmt: skip
+def test_a_lake_a_mountain_or_a_forest_stands_for_the_town_at_its_shore_or_foot(
+    text, landmark, town
+):
+    place = find_place(text)
+    assert place.name == landmark
+    assert (place.lat, place.lon) == (find_town(town).lat, find_town(town).lon)
+
+
+def test_a_landmark_after_nad_gives_way_to_a_town_named_in_the_text():
+    assert find_place("Ośrodek nad Śniardwami, biuro w Olsztynie, szuka firmy").name == "Olsztyn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Złotoria is missing from the register; Wisła the town is 400 km south
+        "przystań kajakowa w Złotorii nad Wisłą szuka obsługi kawiarenki",
+        "Stanica nad Wartą szuka kogoś do koszenia",
+        "Festyn nad Pilicą, potrzebny catering",
+    ],
+)
+def test_a_river_after_nad_is_never_the_town_of_its_name(text):
+    assert find_place(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "voivodeship"),
+    [
+        # the register lists the commune's villages but not its seat
+        ("Parafia w Korycinie ma 25 komży do poprawek", "Korycin", "20"),
+        ("Urząd Gminy w Sobkowie zamawia sprzątanie", "Sobków", "26"),
+        # a village of 300 people in wielkopolskie against the seat of a commune near Kraków
+        ("Ośrodek jeździecki w Iwanowicach szuka dostawcy posiłków", "Iwanowice", "12"),
+    ],
+)
+def test_a_communes_seat_missing_from_the_register_is_found_at_its_communes_middle(
+    text, town, voivodeship
+):
+    place = find_place(text)
+    assert (place.name, place.voivodeship) == (town, voivodeship)
+
+
+def test_a_communes_seat_comes_before_a_far_village_of_the_gazetteer_of_its_name():
+    # Górno by Kielce (a commune's seat), not the Górno of GeoNames 150 km south-east
+    place = find_place("Przychodnia rodzinna w Górnie szuka firmy sprzątającej")
+    assert place.voivodeship == "26"
+    assert abs(place.lat - find_town("Kielce").lat) < 0.2
+
+
+def test_of_namesakes_the_one_in_the_powiat_named_is_meant():
+    # Adamów: villages in several powiats of lubelskie alone; "pow. zamojski" says which
+    place = find_place("osiemnastka w sali wiejskiej w Adamowie (pow. zamojski), 60 gości")
+    assert (place.name, place.voivodeship) == ("Adamów", "06")
+    assert abs(place.lat - find_town("Zamość").lat) < 0.3
+    assert abs(find_place("osiemnastka w Adamowie").lat - find_town("Zamość").lat) > 0.3

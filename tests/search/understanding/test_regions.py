@@ -73,3 +73,18 @@ def test_town_names_surnames_and_adjectives_of_cities_are_no_voivodeship(text):
 
 def test_the_first_voivodeship_named_wins():
     assert find_region("Firma z Mazowsza, dostawa na Śląsk").code == "14"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("festiwal szant w Krainie Wielkich Jezior, 1500 widzów", "28"),
+        ("pensjonat w Bieszczadach zamówi mydło", "18"),
+        ("agroturystyka na Roztoczu szuka kucharza", "06"),
+        ("schronisko w Karkonoszach, sprzątanie pokoi", "02"),
+        ("hotel w Beskidzie Śląskim, pranie pościeli", "24"),
+        ("pensjonat w Pieninach, catering na wesele", "12"),
+    ],
+)
+def test_mountains_and_lake_lands_name_their_voivodeship(text, code):
+    assert find_region(text).code == code
