@@ -635,6 +635,77 @@ ROUNDS = {
             "unusual_words": 0.98,
         },
     },
+    # Blind at 882f372, the last stop's final matcher, written at once with round 36 by
+    # four helpers: 0.810 nDCG@5, MRR 0.848; tuned on since (the lakes and mountains of
+    # search/places came from its misses): 0.869 / 0.917 (ROUND35.md). Floors 0.02 under
+    # each kind's score now.
+    "round35_needs.jsonl": {
+        "sha256": "ad4433847f612d70f42fd01c08b1f2bae714e3546ac17786efa3f77c72bdc7ec",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.95,
+            "english": 0.94,
+            "informal_place": 0.95,
+            "long_email": 0.96,
+            "mixed": 0.60,
+            "no_diacritics": 0.83,
+            "nothing": 0.31,
+            "quantity": 0.82,
+            "region": 0.94,
+            "short": 0.93,
+            "typo": 0.97,
+            "unusual_words": 0.94,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.64,
+            "no_diacritics": 0.98,
+            "nothing": 0.31,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.98,
+            "typo": 0.98,
+            "unusual_words": 0.98,
+        },
+    },
+    # Blind at 882f372, written at once with round 35: 0.834 nDCG@5, MRR 0.885; 0.835 /
+    # 0.885 with this stop's places, not tuned on (ROUND36.md). Floors 0.02 under each
+    # kind's score now.
+    "round36_needs.jsonl": {
+        "sha256": "4b501240e945d692cf74db722356d255259e245df13b9d18c20ac5db746b102c",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.88,
+            "english": 0.96,
+            "informal_place": 0.67,
+            "long_email": 0.89,
+            "mixed": 0.76,
+            "no_diacritics": 0.87,
+            "nothing": 0.64,
+            "quantity": 0.90,
+            "region": 0.96,
+            "short": 0.86,
+            "typo": 0.92,
+            "unusual_words": 0.42,
+        },
+        "mrr": {
+            "certificate": 0.81,
+            "english": 0.98,
+            "informal_place": 0.69,
+            "long_email": 0.98,
+            "mixed": 0.71,
+            "no_diacritics": 0.98,
+            "nothing": 0.64,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.98,
+            "typo": 0.98,
+            "unusual_words": 0.64,
+        },
+    },
 }
 
 
@@ -740,5 +811,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 32
+    assert len(ROUNDS) == 34
     assert below == {}
