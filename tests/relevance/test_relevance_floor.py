@@ -706,6 +706,76 @@ ROUNDS = {
             "unusual_words": 0.64,
         },
     },
+    # Blind at 882f372, written at once with round 38 by four helpers after rounds 35 and
+    # 36: 0.715 nDCG@5, MRR 0.752, the same at 41bf47e (ROUND37.md). Floors 0.02 under each
+    # kind's score now.
+    "round37_needs.jsonl": {
+        "sha256": "5c32c6c26b10e080825781f7264ca48cc3706cc2b93337c389d18877dc687c72",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.98,
+            "english": 0.93,
+            "informal_place": 0.89,
+            "long_email": 0.62,
+            "mixed": 0.65,
+            "no_diacritics": 0.64,
+            "nothing": 0.00,
+            "quantity": 0.92,
+            "region": 0.97,
+            "short": 0.45,
+            "typo": 0.57,
+            "unusual_words": 0.69,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.69,
+            "mixed": 0.75,
+            "no_diacritics": 0.64,
+            "nothing": 0.00,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.42,
+            "typo": 0.64,
+            "unusual_words": 0.73,
+        },
+    },
+    # Blind at 882f372, written at once with round 37: 0.802 nDCG@5, MRR 0.805; 0.853 /
+    # 0.856 at 41bf47e, whose places were written before it was read (ROUND38.md). Floors
+    # 0.02 under each kind's score now.
+    "round38_needs.jsonl": {
+        "sha256": "6dab8d897ef803f547f146984111e5f70332e7c65a99eac518911850a04b05d0",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.89,
+            "english": 0.81,
+            "informal_place": 0.98,
+            "long_email": 0.93,
+            "mixed": 0.98,
+            "no_diacritics": 0.64,
+            "nothing": 0.31,
+            "quantity": 0.74,
+            "region": 0.95,
+            "short": 0.97,
+            "typo": 0.89,
+            "unusual_words": 0.85,
+        },
+        "mrr": {
+            "certificate": 0.81,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.64,
+            "nothing": 0.31,
+            "quantity": 0.64,
+            "region": 0.98,
+            "short": 0.98,
+            "typo": 0.98,
+            "unusual_words": 0.75,
+        },
+    },
 }
 
 
@@ -811,5 +881,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 34
+    assert len(ROUNDS) == 36
     assert below == {}
