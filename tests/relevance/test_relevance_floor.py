@@ -777,6 +777,75 @@ ROUNDS = {
             "unusual_words": 0.75,
         },
     },
+    # Blind at d5dba43, this stop's final matcher, written at once with round 40 by four
+    # helpers after rounds 35 to 38: 0.862 nDCG@5, MRR 0.889; the same at 882f372
+    # (ROUND39.md). Not tuned on. Floors 0.02 under each kind's score.
+    "round39_needs.jsonl": {
+        "sha256": "38a791fb9573efc5a37d9bba2a550dad09683bfad714a9231843a49e15f5f70b",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.98,
+            "english": 0.96,
+            "informal_place": 0.92,
+            "long_email": 0.94,
+            "mixed": 0.92,
+            "no_diacritics": 0.95,
+            "nothing": 0.31,
+            "quantity": 0.94,
+            "region": 0.91,
+            "short": 0.89,
+            "typo": 0.75,
+            "unusual_words": 0.60,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.31,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.81,
+            "typo": 0.81,
+            "unusual_words": 0.64,
+        },
+    },
+    # Blind at d5dba43, written at once with round 39: 0.803 nDCG@5, MRR 0.812; 0.800 /
+    # 0.810 at 882f372 (ROUND40.md). Not tuned on. Floors 0.02 under each kind's score.
+    "round40_needs.jsonl": {
+        "sha256": "25b7f626ff678e4042e093713ca034a1c54fc4b819d38cbf6c940d08a1839e38",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.47,
+            "english": 0.86,
+            "informal_place": 0.93,
+            "long_email": 0.92,
+            "mixed": 0.68,
+            "no_diacritics": 0.98,
+            "nothing": 0.31,
+            "quantity": 0.58,
+            "region": 0.96,
+            "short": 0.98,
+            "typo": 0.92,
+            "unusual_words": 0.76,
+        },
+        "mrr": {
+            "certificate": 0.39,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.75,
+            "no_diacritics": 0.64,
+            "nothing": 0.31,
+            "quantity": 0.70,
+            "region": 0.98,
+            "short": 0.98,
+            "typo": 0.98,
+            "unusual_words": 0.81,
+        },
+    },
 }
 
 
@@ -882,5 +951,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 36
+    assert len(ROUNDS) == 38
     assert below == {}
