@@ -370,6 +370,20 @@ class _Span:
         return self.core <= other.core and (self.core < other.core or self.words < other.words)
 
 
+def _own_phrase_beside(phrase: Phrase, at: list[set[int]], taken: frozenset[int]) -> bool:
+    """Whether a kind's phrase of several words, written together, has a word of its own
+    beside the words of work nobody here does: "montaż wiązek elektrycznych do instalacji
+    12 V" asks for harness assembly, though "montaż instalacji elektrycznej" is an
+    installer's; "przewóz zwłok … osobom zmarłym" asks for no "przewóz osób"."""
+    core = [where for word, where in zip(phrase.words, at, strict=True) if not word.generic]
+    if len(core) < 2 or not any(where - taken for where in core):
+        return False
+    reach = len(phrase.words)
+    return any(
+        all(any(abs(other - start) <= reach for other in where) for where in at) for start in at[0]
+    )
+
+
 @dataclass
 class Taxonomy:
     """Capability codes with the phrases that name them."""
@@ -524,6 +538,7 @@ class Taxonomy:
                     for word, where in zip(phrase.words, placed[phrase], strict=True)
                     if not word.generic
                 )
+                or _own_phrase_beside(phrase, placed[phrase], taken)
             }
         found: dict[str, list[tuple[Phrase, _Span]]] = defaultdict(list)
         for phrase, span in spans.items():

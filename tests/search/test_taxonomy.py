@@ -257,6 +257,18 @@ def test_a_word_spelt_with_the_other_letter_of_a_pair_is_read_as_meant():
         ("rozbiórka stodoły z cegły i drewna", [], ["demolition"]),
         # "tłumaczy" is also the verb "tłumaczyć": the genitive is a phrase of its own
         ("Potrzebujemy dwóch tłumaczy polskiego języka migowego", [], ["sign_language"]),
+        # a kind's own phrase written whole beside them is still asked for (round 40); a
+        # word of it far off is not ("przewóz zwłok … osobom zmarłym" asks no "przewóz osób")
+        (
+            "montaż wiązek elektrycznych do instalacji 12 V w kamperach",
+            ["electrical_assembly"],
+            ["building_installations"],
+        ),
+        (
+            "pochówki osobom zmarłym samotnie: przewóz zwłok i przechowanie w chłodni",
+            [],
+            ["funeral_services"],
+        ),
         # and the same words alone keep their kinds of work.
         ("czyszczenie wykładzin w biurze", ["cleaning"], []),
         ("montaż lamp biurkowych", ["light_assembly"], []),
