@@ -115,14 +115,13 @@ def _town(place: dict) -> Town:
     )
 
 
-def _missing_seats(places: list[dict]) -> list[Town]:
+def _missing_seats(places: list[tuple[dict, Town]]) -> list[Town]:
     """The seats of communes the register lists villages of but not the seat itself
     ("Korycin", "Suchy Dąb", "Iwanowice": 60-odd communes), each at the middle of its
     commune's villages (a commune is some 10 km across)."""
     communes: dict[tuple[str, str], list[Town]] = {}
     names = {}
-    for place in places:
-        town = _town(place)
+    for place, town in places:
         if town.commune:
             communes.setdefault((town.commune, town.voivodeship), []).append(town)
             names[town.commune, town.voivodeship] = _commune_name(place)
@@ -160,9 +159,10 @@ def localities() -> Villages:
             "of Polish localities (polskie-miejscowosci)."
         ) from error
     found = Villages()
-    for place in places:
-        found.add(_town(place))
-    for seat in _missing_seats(places):
+    towns = [(place, _town(place)) for place in places]
+    for _place, town in towns:
+        found.add(town)
+    for seat in _missing_seats(towns):
         found.add(seat)
     return found
 
