@@ -299,14 +299,11 @@ def gazetteer() -> Gazetteer:
         town = found.towns[phrase_key(seat)]
         for form in powiat_adjective_forms(adjective):
             found.powiats.setdefault(phrase_key(form), []).append((adjective, town, voivodeship))
-    for phrase, needs_capital, shown, town_name in NICKNAMES:
+    # a landmark is a nickname shown by its own name, written with a capital letter
+    landmarks = ((landmark, True, landmark, town) for landmark, town in LANDMARKS)
+    for phrase, needs_capital, shown, town_name in (*NICKNAMES, *landmarks):
         for form in name_forms(phrase):
             entry = (shown, found.towns[phrase_key(town_name)], needs_capital)
-            found.nicknames.setdefault(phrase_key(form), entry)
-            found.starts.add(phrase_key(form).split()[0])
-    for landmark, town_name in LANDMARKS:
-        for form in name_forms(landmark):
-            entry = (landmark, found.towns[phrase_key(town_name)], True)
             found.nicknames.setdefault(phrase_key(form), entry)
             found.starts.add(phrase_key(form).split()[0])
     found.rivers = {phrase_key(form) for river in RIVERS for form in name_forms(river)}
