@@ -378,6 +378,7 @@ class _Reader:
             return None
         known = self._known_town(index)
         registered = self._registered(index)
+        known, registered = self._spelled_as_written(index, known, registered)
         lengths = ([known[1]] if known else []) + [named.length for named in registered]
         if lengths:
             length = max(lengths)
@@ -417,6 +418,38 @@ class _Reader:
             town, length = known
             return self._place(town.name, town, index, index + length)
         return None
+
+    def _spelled_as_written(
+        self, index: int, known: tuple[Town, int] | None, registered: list[Named]
+    ) -> tuple[tuple[Town, int] | None, list[Named]]:
+        """Of namesakes apart only in Polish letters, those spelled as the text writes the
+        name: "w Rogóźno (gmina Rogóźno)" is the commune by Grudziądz, not the town of
+        Rogoźno by Poznań. Only a name written in full with a Polish letter tells (declined,
+        "w Krakowie" has lost the "ó" of Kraków), and only against namesakes of that very
+        name: "z Głogowa" is still Głogów, not a village called Głogowa."""
+
+        def written(length: int) -> str:
+            return " ".join(token.text for token in self.tokens[index : index + length])
+
+        def same_name(town: Town, length: int) -> bool:
+            return folded(town.name) == folded(written(length))
+
+        def spelled(town: Town, length: int) -> bool:
+            return town.name.casefold() == written(length).casefold()
+
+        same = [named for named in registered if same_name(named.town, named.length)]
+        if known and same_name(*known):
+            same.append(Named(*known))
+        exact = [named for named in same if spelled(named.town, named.length)]
+        if not exact or len(exact) == len(same):
+            return known, registered
+        if known and same_name(*known) and not spelled(*known):
+            known = None
+        return known, [
+            named
+            for named in registered
+            if not same_name(named.town, named.length) or spelled(named.town, named.length)
+        ]
 
     def _known_town(self, index: int) -> tuple[Town, int] | None:
         """A town (or village of 1,000+ people) of the gazetteer named at ``index``."""

@@ -480,3 +480,21 @@ def test_of_namesakes_the_one_in_the_powiat_named_is_meant():
     assert (place.name, place.voivodeship) == ("Adamów", "06")
     assert abs(place.lat - find_town("Zamość").lat) < 0.3
     assert abs(find_place("osiemnastka w Adamowie").lat - find_town("Zamość").lat) > 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "voivodeship"),
+    [
+        # the commune by Grudziądz, not the town of Rogoźno by Poznań: the Polish letters
+        # written tell the namesakes apart
+        ("an assembly site in Rogóźno (gmina Rogóźno) needs harnesses", "Rogóźno", "04"),
+        ("Zakład w Rogoźno szuka pakowaczy", "Rogoźno", "30"),
+        # declined, a name matches a village's name as written: still the town meant
+        ("Wspólnota mieszkaniowa z Głogowa zleci sprzątanie klatek", "Głogów", "02"),
+    ],
+)
+def test_of_namesakes_apart_in_polish_letters_the_one_spelled_as_written_is_meant(
+    text, town, voivodeship
+):
+    place = find_place(text)
+    assert (place.name, place.voivodeship) == (town, voivodeship)
