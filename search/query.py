@@ -33,7 +33,8 @@ from search.documents import CooperativeDocument
 from search.examples import without_passing_things
 from search.places import Place
 from search.taxonomy import Taxonomy, load_taxonomy
-from search.understanding import read_request
+from search.understanding import read_request, work_words
+from search.understanding.asked import asked_clauses, asks_besides
 
 CAPABILITY_BOOST = 6.0
 STEMS_BOOST = 1.0
@@ -523,8 +524,28 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
         if all(phrase.thing for phrase in phrases)
     }
     named = without_passing_things(named, thing_only, text)
+    if named and asks_only_outside(text, named, lexicon, taxonomy, reading.words):
+        named = []
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
+
+
+def asks_only_outside(
+    text: str, codes: list[str], lexicon: Lexicon, taxonomy: Taxonomy, words: str
+) -> bool:
+    """Whether the clauses that ask for work ("szukamy lutnika", "potrzebujemy
+    dietetyka") name work nobody here does and none of ``codes``: those were read from the
+    request's setting ("własna stołówka", "pokrowce uszyła nam już szwalnia"), and the
+    work asked for is the other."""
+    if not taxonomy.outside_work_in(words, lexicon):
+        return False
+    clauses = asked_clauses(text)
+    if any(asks_besides(clause) for clause in clauses):
+        return False
+    asked = " . ".join(work_words(clause) for clause in clauses)
+    return bool(taxonomy.outside_work_in(asked, lexicon)) and not (
+        set(taxonomy.capabilities_in(asked, lexicon)) & set(codes)
+    )
 
 
 def asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:

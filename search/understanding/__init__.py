@@ -95,6 +95,12 @@ def _addressed_town(signature: str) -> Place | None:
     return find_town(town) or find_town(town.split()[0])
 
 
+def work_words(text: str) -> str:
+    """The words of ``text`` that tell the work: without what the buyer declines, who the
+    sender is, names in quotes and filler."""
+    return strip_filler(without_names(without_sender(without_declined(named_by_use(text)))))
+
+
 def read_request(text: str, today: date) -> Reading:
     """The parts of a request's ``text`` (see the module); dates are read relative to
     ``today``. Offline and quick: it runs on every request."""
@@ -126,7 +132,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=strip_filler(without_names(without_sender(without_declined(named_by_use(body))))),
+        words=work_words(body),
         place=place,
         voivodeship=region.code if region else namesakes_region,
         quantity=amount.quantity if amount else None,

@@ -104,7 +104,7 @@ CUES = re.compile(
     r"|we wlasnej (?:pracowni|szwalni|kuchni|pralni|drukarni)|we wlasnym (?:warsztacie|zakladzie)"
     # "mamy w pracowni ceramiki piec, który …": what stands in the buyer's own workroom
     r"|mamy w (?:naszej |naszym |wlasnej |swojej )?(?:pracowni|warsztacie|szwalni|pralni)"
-    r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for"
+    r"|(?:do not|don't|dont|won't|will not) (?:need|require)|no need for|(?:need|needs) no"
     r"|not (?:needed|required|included|part of)"
     # "no design or printing needed"; what the buyer supplies: "printed boxes and leaflets
     # come from us", "we deliver all the parts"

@@ -122,3 +122,47 @@ def test_a_saved_need_for_it_says_so_and_counts_as_without_a_match(client, trade
     assert "nie wykonuje tej pracy: naprawa pojazdów" in html
     assert "Furgonetka" not in html
     assert needs_without_match([need, sewing]) == {need.pk}
+
+
+# The cleaning is the request's setting; the clause that asks names only a translator.
+SETTING_AND_TRANSLATOR = (
+    "Dom kultury w Poznaniu: sprzątanie biur i klatek schodowych robi u nas gmina. "
+    "Szukamy tłumacza, który przełoży regulamin na niemiecki."
+)
+
+
+def test_work_nobody_does_asked_for_finds_nobody_whatever_the_setting_names(trades):
+    result = match(MatchRequest(text=SETTING_AND_TRANSLATOR))
+    assert (result.results, result.capabilities, result.outside) == ([], [], ["translation"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause that asks names the cleaning too
+        "Dom kultury w Poznaniu szuka firmy do sprzątania biur i klatek schodowych oraz "
+        "tłumacza, który przełoży regulamin na niemiecki.",
+        # the translator is asked for besides the rest ("też")
+        "Dom kultury w Poznaniu: sprzątanie biur i klatek schodowych. Potrzebujemy też "
+        "tłumacza regulaminu.",
+    ],
+)
+def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
+    result = match(MatchRequest(text=text))
+    assert (result.capabilities, result.outside) == (["cleaning"], ["translation"])
+    assert names(result)[0] == "Czysty Kąt"
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("Szkoła prowadzi stołówkę na 260 obiadów i szuka dietetyka.", ["dietetics"]),
+        ("Szukamy mobilnego planetarium na dzień z astronomią.", ["astronomy_shows"]),
+        ("Potrzebujemy 35 m³ drewna kominkowego z dowozem.", ["firewood"]),
+        ("Szukamy kogoś, kto napisze wniosek o dofinansowanie.", ["grant_writing"]),
+        ("Na piknik szukamy karykaturzysty.", ["caricatures"]),
+    ],
+)
+def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):
+    result = match(MatchRequest(text=text))
+    assert (result.results, result.outside) == ([], outside)
