@@ -10,6 +10,10 @@ sender's own trade.
 So is what the money a request raises is for ("zbieramy na remont organów i
 potrzebujemy cegiełek": the organ is not to be renovated by whoever prints).
 
+So is the sender named with what it does at its clause's start: "Firma z Raby
+Wyżnej kompletująca zestawy podróżne … potrzebuje masek do spania" asks for the
+masks, not for packing.
+
 A clause opened by one of :data:`OPENINGS` is the sender's, up to the end of
 its clause or the first word that asks for something ("jesteśmy szwalnią i
 szukamy podwykonawcy do szycia" still asks for sewing, in its own words).
@@ -36,6 +40,12 @@ OPENINGS = re.compile(
     r"|mamy\s+(?:\w+\s+){0,3}?(?:firm|zaklad|sklep|tlocz|gospodarstw|stadnin|pensjonat|hotel"
     r"|restauracj|piekarni|hurtowni|fabryk|przetworni|wytworni|manufaktur|pasiek|winnic"
     r"|ferm|szkolk|agroturystyk|osrodek|osrodk)\w*"
+    # the sender named with what it does, opening its clause: "Firma z Raby Wyżnej
+    # kompletująca zestawy podróżne … potrzebuje masek", "Zakład produkujący okna" (not
+    # "potrzebna firma sprzątająca", nor "sprzątanie robi firma sprzątająca")
+    r"|(?<![a-z0-9] )(?:firma|zaklad|spolka|producent|wytwornia|hurtownia|sklep|drukarnia"
+    r"|przetwornia|manufaktura|piekarnia|pracownia|szwalnia|agencja|fundacja|stowarzyszenie)"
+    r"(?:\s+[\w-]+){0,4}?\s+\w+(?:aca|acy)"
     # what the money raised is for: "zbieramy na remont organów i potrzebujemy cegiełek",
     # "kiermasz, z którego dochód idzie na nowe ławki", "raising money for a new roof"
     r"|zbieramy (?:\w+ )?na|dochod (?:\w+ )?(?:idzie|pojdzie|przeznacz\w*) na"

@@ -41,6 +41,15 @@ def kept(text: str) -> str:
             "We are a start-up in Lublin looking for a team to sew 300 bags.",
             "looking for a team to sew 300 bags.",
         ),
+        # The sender named with what it does, opening its clause (round 42).
+        (
+            "Firma z Raby kompletująca zestawy podróżne potrzebuje 1500 masek do spania.",
+            "potrzebuje 1500 masek do spania.",
+        ),
+        (
+            "Dzień dobry, zakład produkujący okna szuka firmy do sprzątania hali.",
+            "Dzień dobry, szuka firmy do sprzątania hali.",
+        ),
         # What the money raised is for is not asked for either.
         (
             "Zbieramy na remont organów i potrzebujemy 2000 cegiełek.",
@@ -67,6 +76,9 @@ def test_the_clause_that_says_who_writes_is_taken_out(text, left):
         "We are looking for a cooperative to sew 300 aprons.",
         "We are interested in catering for 80 people.",
         "Szukamy firmy do sprzątania biura, jesteśmy w stanie zapłacić z góry.",
+        # the firm asked for, not the sender
+        "Potrzebna firma sprzątająca do biura w Kutnie.",
+        "Zrobi to firma sprzątająca z Kutna.",
     ],
 )
 def test_asking_in_the_first_person_is_no_sender(text):
