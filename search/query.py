@@ -642,7 +642,7 @@ def match(need: MatchRequest) -> MatchResult:
                 slug=source["slug"],
                 name=source["name"],
                 score=hit.meta.score
-                * (FIT_WEIGHTS[fit.fit] if need.quantity else 1.0)
+                * (fit_weight(fit.fit, codes, covers) if need.quantity else 1.0)
                 * (STALE_WEIGHT if stale_on(source, need.day) else 1.0),
                 distance_km=distance,
                 url=source.get("url", ""),
@@ -659,6 +659,16 @@ def match(need: MatchRequest) -> MatchResult:
     answer.results = results[: need.limit]
     answer.pair = pair_for(codes, results)
     return answer
+
+
+def fit_weight(fit: str, parts: list[str], covers: list[str]) -> float:
+    """How much a cooperative's capacity weighs on its place (:data:`FIT_WEIGHTS`). One
+    doing none of the kinds of work asked for can make none of it, whatever it states: it
+    weighs no more than one that is short (a ceramics workshop sharing the words "etui z
+    filcu" came before the sewing rooms too small for 600 a week)."""
+    if parts and not covers:
+        return min(FIT_WEIGHTS[fit], FIT_WEIGHTS[SHORT])
+    return FIT_WEIGHTS[fit]
 
 
 def asked_quantity(text: str, value: float | None, per: str | None) -> Quantity | None:

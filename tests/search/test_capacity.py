@@ -12,9 +12,19 @@ import pytest
 from django.utils import translation
 
 from cooperatives.models import Capability, CooperativeCapacity
-from search.capacity import Quantity, capacity_fit, unit_kind, working_days
+from search.capacity import (
+    FITS,
+    SHORT,
+    TIGHT,
+    UNKNOWN,
+    Quantity,
+    capacity_fit,
+    unit_kind,
+    working_days,
+)
 from search.client import get_client
 from search.documents import CooperativeDocument
+from search.query import FIT_WEIGHTS, fit_weight
 from search.sync import flush
 from tests.cooperatives.factories import CooperativePageFactory
 
@@ -349,3 +359,12 @@ def test_index_holds_each_capacity_per_working_day_and_the_lead_time(search_inde
         Quantity(45, "szt.", "day"), ["sewing"], source["capacities"], 3, None, MONDAY
     )
     assert verdict.fit == "short"  # 40 a day
+
+
+@pytest.mark.parametrize("fit", [FITS, TIGHT, UNKNOWN, SHORT])
+def test_a_cooperative_doing_none_of_the_work_weighs_no_more_than_one_short_of_it(fit):
+    # a ceramics workshop sharing a sewing request's words states no capacity for sewing
+    assert fit_weight(fit, ["sewing"], []) <= FIT_WEIGHTS[SHORT]
+    assert fit_weight(fit, ["sewing"], ["sewing"]) == FIT_WEIGHTS[fit]
+    # words alone, no kind of work asked for: its own capacity counts
+    assert fit_weight(fit, [], []) == FIT_WEIGHTS[fit]
