@@ -58,12 +58,15 @@ POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 
 # Words that put a place after them: a lowercase town counts after one of these. The last
 # line names the place's own office or commune ("Gmina Dobrodzień", "Urząd Miasta i Gminy
-# Mrocza", "Dni Gminy Rozprza"): a village is trusted after it as after a preposition.
+# Mrocza", "Dni Gminy Rozprza"): a village is trusted after it as after a preposition; so
+# after the words for a village itself ("mieszkańców wsi Puchły", "sołectwa Łagwy", "w
+# miejscowości Zgórsko").
 CUES = word_set(
     """w we z ze do na nad pod spod kolo okolice okolic okolicach okolicy okolica poblizu
     niedaleko blisko obok rejon rejonie rejonu teren terenie terenu od near around in from
     outside nearby to of
-    gmina gminy gminie gmine miasta miasto miescie miastu"""
+    gmina gminy gminie gmine miasta miasto miescie miastu
+    wies wsi wsia solectwo solectwa solectwie miejscowosc miejscowosci"""
 )
 # Words that put a town after a place as its neighbour ("Gródek pod Białymstokiem",
 # "Chorzelów near Mielec"): of the place's namesakes, the one within NEAR_TOWN_KM of that

@@ -498,3 +498,19 @@ def test_of_namesakes_apart_in_polish_letters_the_one_spelled_as_written_is_mean
 ):
     place = find_place(text)
     assert (place.name, place.voivodeship) == (town, voivodeship)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "voivodeship"),
+    [
+        ("Jesteśmy stowarzyszeniem mieszkańców wsi Puchły. Szukamy ogrodnika.", "Puchły", "20"),
+        ("Dla mieszkańców sołectwa Puchły szukamy opiekunek.", "Puchły", "20"),
+    ],
+)
+def test_a_village_is_trusted_after_the_word_for_a_village(text, town, voivodeship):
+    place = find_place(text)
+    assert (place.name, place.voivodeship) == (town, voivodeship)
+
+
+def test_without_it_the_same_village_is_no_place():
+    assert find_place("Stowarzyszenie Puchły szuka ogrodnika do klombów.") is None
