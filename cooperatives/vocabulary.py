@@ -6260,6 +6260,66 @@ CERTIFICATIONS = {
 }
 
 
+# Words buyers write for a kind's work (REQUEST_WORK) or for what it makes or handles
+# (REQUEST_THINGS) that the taxonomy reads in requests but that are not indexed into
+# profiles. A term of a kind's vocabulary above is indexed with the text of every
+# cooperative doing it, so each one added moves the word scores of all of them and
+# reorders near ties far from the request it was added for (measured in stop 22: six
+# untuned requests fell for five raised); these only say which kind a request asks for.
+# They live in code, as OUTSIDE_WORK does, and name work of the kinds above in the words of
+# the requests that showed them (docs/vocabulary.md, "Request words").
+REQUEST_WORK: dict[str, tuple[str, ...]] = {
+    "food_preparation": (
+        "łuskanie bobu",
+        "łuskanie grochu",
+        "wyłuskać ziarno",
+        "krojenie w kostkę",
+        "obieranie i krojenie",
+        "shelling broad beans",
+        "dicing vegetables",
+    ),
+    "co_packing": (
+        "pakowanie zestawów próbek",
+        "zamknięcie kartonu",
+        "packing sample kits",
+    ),
+    "sewing": (
+        "uszycie przewijaków",
+        "obszycie lamówką",
+        "sewing changing mats",
+    ),
+}
+REQUEST_THINGS: dict[str, tuple[str, ...]] = {
+    "food_preparation": (
+        "bób",
+        "pasternak",
+        "korzeń pietruszki",
+        "seler korzeniowy",
+        "broad beans",
+        "parsnips",
+    ),
+    "catering": (
+        "potrawy wigilijne",
+        "barszcz z uszkami",
+        "kapusta z grochem",
+        "Christmas Eve dishes",
+    ),
+    "co_packing": (
+        "sample kits",
+        "zestawy próbek",
+        "paczki dla noworodków",
+        "wyprawki dla noworodków",
+    ),
+    "sewing": (
+        "maski do spania",
+        "przewijak",
+        "maty do przewijania",
+        "sleep masks",
+        "changing mats",
+    ),
+}
+
+
 def work_terms(code: str) -> tuple[str, ...]:
     """The seed terms of ``code`` that name the work (its synonyms): all but its things."""
     things = {thing.casefold() for thing in THINGS.get(code, ())}

@@ -79,6 +79,8 @@ from cooperatives.vocabulary import (
     CAPABILITIES,
     OUTSIDE_WORK,
     OUTSIDE_WORK_LABELS,
+    REQUEST_THINGS,
+    REQUEST_WORK,
     THINGS,
     WORK_ON_THINGS,
     work_terms,
@@ -426,6 +428,17 @@ class Taxonomy:
         self.labels[code] = (label_pl, label_en)
         self._index(kept)
 
+    def add_request_words(
+        self, code: str, work: tuple[str, ...], things: tuple[str, ...] = ()
+    ) -> None:
+        """More phrases of ``code``, read in requests like its own (cooperatives/vocabulary.py
+        REQUEST_WORK and REQUEST_THINGS: not indexed into profiles)."""
+        added = [Phrase(code, _phrase_words(text)) for text in work]
+        added += [Phrase(code, _phrase_words(text), thing=True) for text in things]
+        added = [phrase for phrase in added if phrase not in self.phrases.get(code, [])]
+        self.phrases.setdefault(code, []).extend(added)
+        self._index(added)
+
     def add_outside(self, name: str, texts: tuple[str, ...], labels: tuple[str, str]) -> None:
         """Phrases of work no capability covers, under ``name`` (see ``outside``), and what
         a page calls it (Polish, English)."""
@@ -719,6 +732,13 @@ def seed_taxonomy() -> Taxonomy:
 
 
 def _with_outside_work(taxonomy: Taxonomy) -> Taxonomy:
+    """``taxonomy`` with the phrases that live in code: the request words of its kinds and
+    the work no kind covers."""
+    for code in sorted(set(REQUEST_WORK) | set(REQUEST_THINGS)):
+        if code in taxonomy.phrases:
+            taxonomy.add_request_words(
+                code, REQUEST_WORK.get(code, ()), REQUEST_THINGS.get(code, ())
+            )
     for name, texts in OUTSIDE_WORK.items():
         taxonomy.add_outside(name, texts, OUTSIDE_WORK_LABELS[name])
     return taxonomy

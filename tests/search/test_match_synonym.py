@@ -54,3 +54,13 @@ def test_a_synonym_added_in_the_database_finds_the_cooperative_offering_that_wor
     sewing.save()
 
     assert slugs(NEED) == ["ss-igla"]
+
+
+def test_a_request_word_finds_the_kind_without_entering_the_profiles(sewing_and_catering):
+    # REQUEST_THINGS: "przewijaki" is read as sewing's, and indexed with no profile
+    from cooperatives.models import CooperativePage
+    from search.documents import cooperative_text
+
+    assert slugs("200 przewijaków z lamówką, pikowana bawełna") == ["ss-igla"]
+    igla = CooperativePage.objects.get(slug="ss-igla")
+    assert "przewijak" not in cooperative_text(igla).casefold()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cooperatives.vocabulary import CAPABILITIES
+from cooperatives.vocabulary import CAPABILITIES, REQUEST_THINGS, REQUEST_WORK
 from search.analysis import Lexicon
 from search.taxonomy import (
     GENERIC_WORDS,
@@ -344,3 +344,33 @@ def test_a_perfective_verb_names_the_same_work_as_its_plain_form(request_text, c
 def test_a_prefix_is_not_read_into_a_short_word():
     # "prawna" is not "na" + "prawa"; nothing in it names work.
     assert seed_taxonomy().capabilities_in("obsługa prawna umów handlowych") == []
+
+
+@pytest.mark.parametrize("words", [REQUEST_WORK, REQUEST_THINGS])
+def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary(taxonomy, words):
+    assert set(words) <= set(CAPABILITIES)
+    for code, phrases in words.items():
+        indexed = {term.casefold() for term in CAPABILITIES[code].terms}
+        assert [phrase for phrase in phrases if phrase.casefold() in indexed] == [], code
+        assert [p for p in phrases if code not in taxonomy.capabilities_in(p)] == [], code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # round 42: masks to sew, parsnip to peel; round 43: dishes ordered with delivery
+        ("1500 szt. masek do spania z miękkiej dzianiny, z gumką", ["sewing"]),
+        ("obieranie pasternaku i korzenia pietruszki, 150 kg dziennie", ["food_preparation"]),
+        (
+            "zamawia potrawy wigilijne z dowozem (barszcz z uszkami, pierogi)",
+            ["catering", "transport_delivery"],
+        ),
+    ],
+)
+def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
+    assert taxonomy.capabilities_in(text) == codes
+    # the vocabulary alone reads them otherwise
+    bare = Taxonomy()
+    for code, seed in CAPABILITIES.items():
+        bare.add(code, seed.label_pl, seed.label_en, list(seed.terms))
+    assert bare.capabilities_in(text) != codes
