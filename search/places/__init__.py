@@ -215,6 +215,9 @@ class _Reader:
         self.found: Gazetteer = gazetteer()
         # the one voivodeship of namesakes too far apart to choose between
         self.namesakes_voivodeship = ""
+        # where a name of several words, too ambiguous to place, ends: its last word is no
+        # town of its own ("z Winnej Góry" is no Góra)
+        self.named_until = 0
         # communes the text names ("Urząd Gminy Sułów", "w Łupowie (gm. Bogdaniec)")
         self.communes = {
             _key(self.tokens[index + 1 : index + 1 + length])
@@ -236,6 +239,8 @@ class _Reader:
         starts = self.found.starts
         above = None  # a place after "nad", taken only when no other is named
         for index, token in enumerate(self.tokens):
+            if index < self.named_until:
+                continue
             if not (
                 token.folded in starts
                 or token.capitalised
@@ -420,6 +425,8 @@ class _Reader:
         if known:
             town, length = known
             return self._place(town.name, town, index, index + length)
+        if registered and registered[0].length > 1:
+            self.named_until = index + registered[0].length
         return None
 
     def _spelled_as_written(

@@ -514,3 +514,10 @@ def test_a_village_is_trusted_after_the_word_for_a_village(text, town, voivodesh
 
 def test_without_it_the_same_village_is_no_place():
     assert find_place("Stowarzyszenie Puchły szuka ogrodnika do klombów.") is None
+
+
+def test_a_name_of_several_words_too_ambiguous_to_place_lends_no_word_to_another_place():
+    # three villages called Winna Góra lie far apart; "Góry" is not the town of Góra
+    assert find_place("Hurtownia warzyw z Winnej Góry szuka ekipy do łuskania bobu") is None
+    place = find_place("Hurtownia z Winnej Góry, dowóz do Poznania")
+    assert place.name == "Poznań"
