@@ -5148,6 +5148,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "odłowienie bezpańskich psów",
         "stray dog catching",
         "stray animal capture",
+        "odłów dzików",
+        "odłownia",
+        "odstrzał dzików",
+        "wild boar trapping",
     ),
     "pet_services": (
         "strzyżenie psów",
@@ -5840,6 +5844,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "serwis wag",
         "scale calibration",
         "instrument calibration",
+        "tachograf",
+        "kalibracja tachografów",
+        "legalizacja tachografu",
+        "tachograph calibration",
     ),
     "crane_services": (
         "usługi dźwigowe",
@@ -5969,6 +5977,21 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "balon na ogrzane powietrze",
         "hot-air balloon",
         "balloon flight",
+    ),
+    "fishing_nets": (
+        "naprawa sieci rybackich",
+        "sieć rybacka",
+        "sieci rybackie",
+        "niewód",
+        "igła do sieci",
+        "fishing net repair",
+    ),
+    "saddlery": (
+        "rymarz",
+        "usługi rymarskie",
+        "naprawa siodeł",
+        "saddle repair",
+        "saddler",
     ),
 }
 
@@ -6241,6 +6264,8 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "audiobooks": ("nagrania lektorskie i audiobooki", "audiobooks and voice-over"),
     "caricatures": ("rysowanie karykatur", "caricature drawing"),
     "balloon_flights": ("loty balonem", "balloon flights"),
+    "fishing_nets": ("naprawa sieci rybackich", "fishing net repair"),
+    "saddlery": ("rymarstwo (siodła i uprząż)", "saddlery"),
 }
 
 
