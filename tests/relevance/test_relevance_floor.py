@@ -848,8 +848,8 @@ ROUNDS = {
         },
     },
     # Blind at f01668c, written at once with round 42: 0.738 nDCG@5, MRR 0.763 (ROUND41.md).
-    # Tuned on since: its three nothing-fits trades (OUTSIDE_WORK) and Rogóźno spelled as
-    # written (search/places). Floors 0.02 under each kind's score now.
+    # Tuned on since: its four nothing-fits trades (OUTSIDE_WORK), Rogóźno spelled as
+    # written, the village after "wsi", request words. Floors 0.02 under each kind's score now.
     "round41_needs.jsonl": {
         "sha256": "5d80515466c4b659f5e8aff0417dd66d242ccbb7b755611f586aa69e81a58e57",
         "size": 36,
@@ -864,7 +864,7 @@ ROUNDS = {
             "quantity": 0.80,
             "region": 0.95,
             "short": 0.88,
-            "typo": 0.61,
+            "typo": 0.95,
             "unusual_words": 0.62,
         },
         "mrr": {
@@ -878,42 +878,114 @@ ROUNDS = {
             "quantity": 0.98,
             "region": 0.98,
             "short": 0.81,
-            "typo": 0.68,
+            "typo": 0.98,
             "unusual_words": 0.64,
         },
     },
     # Blind at f01668c, written at once with round 41: 0.825 nDCG@5, MRR 0.852 (ROUND42.md).
-    # Tuned on since: its nothing-fits trade (balloon flights). Floors 0.02 under each
+    # Tuned on since: its nothing-fits trade and request words. Floors 0.02 under each
     # kind's score now.
     "round42_needs.jsonl": {
         "sha256": "a307b28701d5db211492ec7863f6ecc9b5d21d28d1b129082b06496b5ad68a02",
         "size": 36,
         "ndcg": {
-            "certificate": 0.40,
+            "certificate": 0.82,
             "english": 0.91,
             "informal_place": 0.88,
             "long_email": 0.85,
             "mixed": 0.73,
             "no_diacritics": 0.95,
             "nothing": 0.98,
-            "quantity": 0.58,
+            "quantity": 0.91,
             "region": 0.96,
             "short": 0.96,
             "typo": 0.90,
             "unusual_words": 0.83,
         },
         "mrr": {
-            "certificate": 0.42,
+            "certificate": 0.75,
             "english": 0.98,
             "informal_place": 0.81,
             "long_email": 0.81,
             "mixed": 0.75,
             "no_diacritics": 0.98,
             "nothing": 0.98,
-            "quantity": 0.64,
+            "quantity": 0.98,
             "region": 0.98,
             "short": 0.98,
             "typo": 0.98,
+            "unusual_words": 0.98,
+        },
+    },
+    # Blind at 8a9b3c6 (the same at f01668c), written at once with round 44: 0.771
+    # nDCG@5, MRR 0.790 (ROUND43.md).
+    # Tuned on since: its trades nobody does, yoga, request words. Floors 0.02 under each
+    # kind's score now.
+    "round43_needs.jsonl": {
+        "sha256": "229a8465c9b335465502f6153c91df3d0f9c45c31eea2855b1e48d351813f650",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.98,
+            "english": 0.96,
+            "informal_place": 0.77,
+            "long_email": 0.98,
+            "mixed": 0.81,
+            "no_diacritics": 0.97,
+            "nothing": 0.98,
+            "quantity": 0.86,
+            "region": 0.85,
+            "short": 0.85,
+            "typo": 0.84,
+            "unusual_words": 0.78,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.71,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.81,
+            "region": 0.73,
+            "short": 0.81,
+            "typo": 0.98,
+            "unusual_words": 0.98,
+        },
+    },
+    # Blind at 8a9b3c6 (the same at f01668c), written at once with round 43: 0.776
+    # nDCG@5, MRR 0.798 (ROUND44.md).
+    # Tuned on since: its saddler, request words, Winna Góra left unplaced. Floors 0.02
+    # under each kind's score now.
+    "round44_needs.jsonl": {
+        "sha256": "1d1d85ab254a2a7cc5f0252e5c75a40f8a2657d54303e6c269e5b34d4dbcf628",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.98,
+            "english": 0.66,
+            "informal_place": 0.64,
+            "long_email": 0.98,
+            "mixed": 0.90,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.84,
+            "region": 0.96,
+            "short": 0.77,
+            "typo": 0.25,
+            "unusual_words": 0.97,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.68,
+            "informal_place": 0.69,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.71,
+            "typo": 0.39,
             "unusual_words": 0.98,
         },
     },
@@ -1022,5 +1094,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 40
+    assert len(ROUNDS) == 42
     assert below == {}
