@@ -16,6 +16,7 @@ the text names may only be its setting.
 
 import re
 
+from search.places import ABBREVIATIONS
 from search.understanding.folded import FoldedText
 
 # The verbs and phrases that ask for work, in folded text (a negated one declines, and
@@ -35,12 +36,10 @@ ASKING = re.compile(
 # A clause that asks for work besides the rest of the request: "Potrzebujemy też tłumacza",
 # "we also need an interpreter".
 BESIDES = re.compile(r"\b(?:tez|takze|rowniez|dodatkowo|ponadto|oprocz tego|also|as well)\b")
-# Where a sentence ends: a full stop, a question or exclamation mark, a semicolon or a
-# line break; not the full stop of "ok.", "np.", "ul." or a number's.
-SENTENCE_END = re.compile(
-    r"(?<!\bok)(?<!\bnp)(?<!\bul)(?<!\btzw)(?<!\bm\.in)(?<!\bszt)(?<!\bzl)(?<!\bgodz)"
-    r"(?<!\bpkt)(?<!\bnr)(?<!\bpn)(?<!\bds)(?<!\bw tym)(?<!\d)[.!?;](?=\s|$)|\n"
-)
+# Where a sentence may end: a full stop, a question or exclamation mark, a semicolon or a
+# line break (a full stop after an abbreviation or a number ends none: "ok. 260", "np.").
+SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 def asks_besides(clause: str) -> bool:
@@ -58,8 +57,18 @@ def asked_clauses(text: str) -> list[str]:
     for asking in ASKING.finditer(folded.folded):
         if asking.start() < position:
             continue
-        end = SENTENCE_END.search(folded.folded, asking.end())
-        position = end.start() if end else len(folded.folded)
+        position = _sentence_end(folded.folded, asking.end())
         span = folded.span_at(asking.start(), position)
         clauses.append(text[span.start : span.end])
     return clauses
+
+
+def _sentence_end(folded: str, start: int) -> int:
+    """Where the sentence holding ``folded[start]`` ends."""
+    for end in SENTENCE_END.finditer(folded, start):
+        if end.group() == ".":
+            before = WORD_BEFORE.search(folded, start, end.start())
+            if before and (before.group(1) in ABBREVIATIONS or before.group(1).isdigit()):
+                continue
+        return end.start()
+    return len(folded)
