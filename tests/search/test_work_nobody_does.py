@@ -166,3 +166,16 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):
     result = match(MatchRequest(text=text))
     assert (result.results, result.outside) == ([], outside)
+
+
+def test_the_pages_do_not_advise_other_words_for_work_nobody_does(client, trades):
+    # the note says a firm of that trade is the one to ask; "try other words" would not help
+    home = client.get("/find/", {"q": CAR_REPAIR}).content.decode()
+    assert "nie wykonuje tej pracy: naprawa pojazdów" in home
+    assert "Spróbuj innych słów" not in home
+    assert "find-save" not in home
+    search = client.get("/search/", {"q": CAR_REPAIR}).content.decode()
+    assert "nie wykonuje tej pracy" in search and "empty-state" not in search
+    # work a kind covers that no cooperative of this directory does still gets the advice
+    other = client.get("/find/", {"q": "szycie fartuchów kuchennych"}).content.decode()
+    assert "Spróbuj innych słów" in other and "find-save" in other
