@@ -728,10 +728,10 @@ def seed_taxonomy() -> Taxonomy:
         taxonomy.add(
             code, seed.label_pl, seed.label_en, list(work_terms(code)), THINGS.get(code, ())
         )
-    return _with_outside_work(taxonomy)
+    return _with_phrases_in_code(taxonomy)
 
 
-def _with_outside_work(taxonomy: Taxonomy) -> Taxonomy:
+def _with_phrases_in_code(taxonomy: Taxonomy) -> Taxonomy:
     """``taxonomy`` with the phrases that live in code: the request words of its kinds and
     the work no kind covers."""
     for code in sorted(set(REQUEST_WORK) | set(REQUEST_THINGS)):
@@ -756,4 +756,4 @@ def load_taxonomy() -> Taxonomy:
             capability.synonym_list(),
             capability.thing_list(),
         )
-    return _with_outside_work(taxonomy)
+    return _with_phrases_in_code(taxonomy)

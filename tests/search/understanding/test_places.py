@@ -14,6 +14,12 @@ from search.places.gazetteer import gazetteer, phrase_key
 from search.places.powiats import powiat_seats
 
 
+def placed(text: str) -> tuple[str, str]:
+    """The name and voivodeship of the place ``text`` names."""
+    place = find_place(text)
+    return (place.name, place.voivodeship)
+
+
 @pytest.mark.parametrize(
     ("text", "town", "words", "before"),
     [
@@ -264,8 +270,7 @@ def test_town_names_are_recognised_in_any_case():
     ],
 )
 def test_a_village_only_the_register_knows_is_found_in_any_case(text, town, voivodeship):
-    place = find_place(text)
-    assert (place.name, place.voivodeship) == (town, voivodeship)
+    assert placed(text) == (town, voivodeship)
 
 
 @pytest.mark.parametrize(
@@ -390,8 +395,7 @@ def test_namesakes_far_apart_in_one_voivodeship_say_where_to_look():
     ],
 )
 def test_of_namesakes_the_one_in_the_commune_named_is_meant(text, town, voivodeship):
-    place = find_place(text)
-    assert (place.name, place.voivodeship) == (town, voivodeship)
+    assert placed(text) == (town, voivodeship)
 
 
 def test_an_abbreviations_full_stop_ends_no_sentence_before_a_place():
@@ -463,8 +467,7 @@ def test_a_river_after_nad_is_never_the_town_of_its_name(text):
 def test_a_communes_seat_missing_from_the_register_is_found_at_its_communes_middle(
     text, town, voivodeship
 ):
-    place = find_place(text)
-    assert (place.name, place.voivodeship) == (town, voivodeship)
+    assert placed(text) == (town, voivodeship)
 
 
 def test_a_communes_seat_comes_before_a_far_village_of_the_gazetteer_of_its_name():
@@ -496,8 +499,7 @@ def test_of_namesakes_the_one_in_the_powiat_named_is_meant():
 def test_of_namesakes_apart_in_polish_letters_the_one_spelled_as_written_is_meant(
     text, town, voivodeship
 ):
-    place = find_place(text)
-    assert (place.name, place.voivodeship) == (town, voivodeship)
+    assert placed(text) == (town, voivodeship)
 
 
 @pytest.mark.parametrize(
@@ -508,8 +510,7 @@ def test_of_namesakes_apart_in_polish_letters_the_one_spelled_as_written_is_mean
     ],
 )
 def test_a_village_is_trusted_after_the_word_for_a_village(text, town, voivodeship):
-    place = find_place(text)
-    assert (place.name, place.voivodeship) == (town, voivodeship)
+    assert placed(text) == (town, voivodeship)
 
 
 def test_without_it_the_same_village_is_no_place():
