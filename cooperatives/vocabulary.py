@@ -6315,7 +6315,56 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "sewing changing mats",
     ),
 }
+# Preparing produce: a buyer names the vegetable or fruit and what is done to it ("czyszczenie
+# brukselki", "obieranie marchwi", "pokrojona dynia"), rarely the trade. Every pair of a
+# preparing word and a produce name is food preparation's work; a produce name alone is not
+# (it is grown, delivered, packed and served as often). The pairs already among the kind's
+# terms stay there.
+PREPARING_PRODUCE = (
+    (
+        (
+            "obieranie", "obranie", "obierać", "obrać", "czyszczenie", "oczyszczenie",
+            "oczyścić", "krojenie", "pokrojenie", "kroić", "pokroić", "szatkowanie",
+            "poszatkować", "tarcie", "zetrzeć", "mycie", "umyć", "drylowanie", "wydrylować",
+            "łuskanie", "blanszowanie", "siekanie", "posiekać", "obróbka",
+        ),
+        (
+            "brukselki", "marchwi", "marchewki", "ziemniaków", "kartofli", "buraków",
+            "cebuli", "kapusty", "selera", "pietruszki", "porów", "dyni", "kalafiora",
+            "brokułów", "kalarepy", "szparagów", "ogórków", "papryki", "pomidorów",
+            "czosnku", "chrzanu", "rzodkiewki", "cukinii", "bakłażanów", "fasolki", "jabłek",
+            "gruszek", "śliwek", "wiśni", "czereśni", "truskawek", "rabarbaru", "grzybów",
+            "pieczarek",
+        ),
+    ),
+    (
+        ("peeling", "cleaning", "trimming", "dicing", "slicing", "chopping", "shredding"),
+        (
+            "sprouts", "carrots", "potatoes", "beetroots", "onions", "cabbage", "celeriac",
+            "leeks", "pumpkins", "cauliflower", "broccoli", "asparagus", "cucumbers",
+            "peppers", "apples", "pears", "plums", "cherries", "strawberries", "mushrooms",
+        ),
+    ),
+)  # fmt: skip
+REQUEST_WORK["food_preparation"] += tuple(
+    pair
+    for preparings, produces in PREPARING_PRODUCE
+    for preparing in preparings
+    for produce in produces
+    if (pair := f"{preparing} {produce}") not in CAPABILITIES["food_preparation"].terms
+)
 REQUEST_THINGS: dict[str, tuple[str, ...]] = {
+    "carpentry": (
+        "lite drewno",
+        "lity dąb",
+        "lita sosna",
+        "lity buk",
+        "lity jesion",
+        "konfesjonał",
+        "klęcznik",
+        "solid wood",
+        "solid oak",
+    ),
     "food_preparation": (
         "bób",
         "pasternak",

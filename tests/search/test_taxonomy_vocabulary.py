@@ -365,6 +365,10 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
             "zamawia potrawy wigilijne z dowozem (barszcz z uszkami, pierogi)",
             ["catering", "transport_delivery"],
         ),
+        # round 45: produce named with what is done to it; round 46: solid oak
+        ("ręczne czyszczenie brukselki, ok. 150 kg dziennie", ["food_preparation"]),
+        ("trzeba umyć i pokroić dynię na zupę", ["food_preparation"]),
+        ("Konfesjonał z litego dębu do kościoła parafialnego", ["carpentry"]),
     ],
 )
 def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
@@ -374,3 +378,10 @@ def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
     for code, seed in CAPABILITIES.items():
         bare.add(code, seed.label_pl, seed.label_en, list(seed.terms))
     assert bare.capabilities_in(text) != codes
+
+
+@pytest.mark.parametrize(
+    "text", ["dostawa 200 kg jabłek do sklepów", "przycięcie sadu jabłoni i gruszy"]
+)
+def test_produce_named_without_preparing_it_is_not_food_preparation(taxonomy, text):
+    assert "food_preparation" not in taxonomy.capabilities_in(text)
