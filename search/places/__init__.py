@@ -86,6 +86,8 @@ NEAR_TOWN_KM = 50
 NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
 # A query of at most this many words is a search box's: a town may end it uncued.
 SHORT_QUERY_WORDS = 12
+# A place may stand alone as a text's last sentence of at most this many words.
+LAST_LINE_WORDS = 3
 # A village of the register farther than this from a town the text names later is taken
 # for some other place's name (a district, an estate, a hall), and the town wins.
 FAR_KM = 100
@@ -290,8 +292,21 @@ class _Reader:
         return []
 
     def _cued(self, index: int) -> bool:
-        return self._same_sentence(index) and (
-            self.tokens[index - 1].folded in CUES or self._ends_short_query(index)
+        return (
+            self._same_sentence(index)
+            and (self.tokens[index - 1].folded in CUES or self._ends_short_query(index))
+        ) or self._ends_alone(index)
+
+    def _ends_alone(self, index: int) -> bool:
+        """Whether capitalised words from ``index`` are the text's whole last sentence, as a
+        signature or a search box's last line names a place ("… prosimy o wycenę.
+        Jedlińsk")."""
+        rest = self.tokens[index:]
+        return (
+            index > 0
+            and rest[0].sentence_start
+            and len(rest) <= LAST_LINE_WORDS
+            and all(token.capitalised and not token.sentence_start for token in rest[1:])
         )
 
     def _ends_short_query(self, index: int) -> bool:

@@ -243,6 +243,16 @@ def test_a_short_query_names_its_place_last_without_a_preposition():
     assert find_place(letter + "do końca roku, najlepiej z doświadczeniem Sobków") is None
 
 
+def test_a_place_alone_on_the_last_line_is_the_place():
+    # round 46: the parish signs its request with the village's name
+    letter = "Konfesjonał z litego dębu do kościoła parafialnego, prosimy o wycenę"
+    assert placed(letter + ". Jedlińsk") == ("Jedlińsk", "14")
+    assert placed(letter + ".\nJedlińsk") == ("Jedlińsk", "14")
+    # not in lowercase, nor a signature's role
+    assert find_place(letter + ". jedlińsk") is None
+    assert find_place(letter + ".\nZ poważaniem\nKierownik Magazynu") is None
+
+
 @pytest.mark.parametrize(
     ("typed", "town"),
     [("Gnieźnie", "Gniezno"), ("wroclaw", "Wrocław"), ("Zielona Gora", "Zielona Góra")],
