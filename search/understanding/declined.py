@@ -137,8 +137,13 @@ CLAUSE = re.compile(r",|:|\s[\u2013\u2014-]\s|\s(?:ale|lecz|wiec|zas|but|so|howe
 # Work already done, named as the time after it: "po malowaniu hali", "po wymianie okien",
 # "po remoncie", "after the renovation": a noun in the locative after "po", with the word
 # it governs (not a verbal noun: "po imprezie sprzątanie sali" asks for the cleaning).
-# "Sprzątanie po remoncie" asks for cleaning; the renovation is over.
-_DONE_NOUN = r"(?:\w+(?:iu|ie)|przeprowadzce|renovation|refurbishment|building work|move)\b"
+# "Sprzątanie po remoncie" asks for cleaning; the renovation is over. "Po drugie
+# sprzątania budynku" counts the parts of a request and "po południu" tells the time: no
+# work is done in them.
+_NOT_DONE = r"(?!(?:pierwsze|drugie|trzecie|czwarte|piate|poludniu)\b)"
+_DONE_NOUN = (
+    rf"{_NOT_DONE}(?:\w+(?:iu|ie)|przeprowadzce|renovation|refurbishment|building work|move)\b"
+)
 _GOVERNED = r"(?: (?!\w+(?:nie|cie|ing)\b)\w+)?"
 DONE = re.compile(
     rf"\b(?:[Pp]o|[Aa]fter the) {_DONE_NOUN}{_GOVERNED}(?: (?:i|oraz|and) {_DONE_NOUN}{_GOVERNED})?"

@@ -156,6 +156,9 @@ def kept(text: str) -> str:
         ("After the renovation we need a cleaning crew.", "need a cleaning crew."),
         # the work asked for after it stays
         ("Catering, a po imprezie sprzątanie sali.", "Catering, a sprzątanie sali."),
+        # counting the parts or telling the time is no work done (round 48)
+        ("Po drugie sprzątania budynku przystani.", "Po drugie sprzątania budynku przystani."),
+        ("Po południu sprzątania sali.", "Po południu sprzątania sali."),
         # arranged, or done by someone else, or by the buyer's own people (round 17)
         (
             "Scena, nagłośnienie i poczęstunek są już zamówione. Chcemy pokazu ogni.",
