@@ -484,11 +484,15 @@ class _Reader:
             if entry and self._trusted(entry, index, length):
                 return entry.town, length
         token = self.tokens[index]
-        # a form the rules missed, that the lemmatiser knows ("w Piątek" is on Friday)
+        # a form the rules missed, that the lemmatiser knows ("w Piątek" is on Friday); not
+        # of a name that is an everyday word with its Polish letters: the rules give every
+        # form of the city, and the lemmatiser's others are the boats ("Łodzie, sędziów i
+        # nagłośnienie zapewnia federacja")
         if token.capitalised and token.folded not in EVERYDAY_FORMS:
             key = phrase_key(stem(token.text.lower()))
             town = self.found.towns.get(key)
-            if town and self._trusted(Entry(town, key), index, 1):
+            entry = Entry(town, key) if town else None
+            if entry and not entry.ordinary_with_polish_letters and self._trusted(entry, index, 1):
                 return town, 1
         return None
 

@@ -186,6 +186,7 @@ def test_every_powiat_is_found_by_its_adjective_in_the_locative():
         "Z poważaniem, Pani Anna Opole",
         "Wesoła impreza firmowa dla dzieci",
         "łódź motorowa do remontu",  # a boat; the city only without Polish letters
+        "Łodzie, sędziów i nagłośnienie zapewnia federacja.",  # boats, at a sentence's start
         "Po drugiej stronie ulicy, na świecie",
         "Koła Gospodyń Wiejskich prosi o ofertę",  # a women's club; Koło is a town
         "Biuro na Kopernika 5, prosimy o ofertę",  # a street; Kopernika is a village
