@@ -4844,6 +4844,13 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "spektakl kukiełkowy",
         "puppet show",
         "puppet theatre",
+        "iluzjonista",
+        "pokaz magii",
+        "sztuczki magiczne",
+        "magik",
+        "zwierzątka z balonów",
+        "magician",
+        "magic show",
     ),
     "cosmetics_compliance": (
         "ocena bezpieczeństwa produktu kosmetycznego",
@@ -5994,6 +6001,14 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "saddle repair",
         "saddler",
     ),
+    "ready_mix_concrete": (
+        "beton towarowy",
+        "pompa do betonu",
+        "dostawa betonu",
+        "betonowóz",
+        "ready-mix concrete",
+        "concrete pump",
+    ),
 }
 
 # Work done on a thing that names no trade by itself: repairing, servicing, inspecting,
@@ -6267,6 +6282,7 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "balloon_flights": ("loty balonem", "balloon flights"),
     "fishing_nets": ("naprawa sieci rybackich", "fishing net repair"),
     "saddlery": ("rymarstwo (siodła i uprząż)", "saddlery"),
+    "ready_mix_concrete": ("dostawa betonu towarowego", "ready-mix concrete delivery"),
 }
 
 
@@ -6309,12 +6325,27 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "zamknięcie kartonu",
         "packing sample kits",
     ),
+    "transport_delivery": ("rozwieźć", "rozwiezienie po adresach"),
     "sewing": (
         "uszycie przewijaków",
         "obszycie lamówką",
         "sewing changing mats",
     ),
 }
+# How another kind's work is handed over: the kind whose words say it, those words as the
+# taxonomy reads them, and their instrumental after "z"/"with" ("pralnia z odbiorem i
+# odwozem", "obiady z dowozem", "with delivery"). Beside another kind's work they are no part
+# of the request unless a clause asks for them alone (search.query.without_handover).
+HANDOVER = (
+    "transport_delivery",
+    ("dowóz", "odwóz", "transport", "dostawa", "odbiór", "przywóz", "dowożenie", "rozwieźć"),
+    (
+        "odbiorem", "dowozem", "odwozem", "transportem", "dostawą", "dostawa", "dowiezieniem",
+        "przywozem", "rozwiezieniem", "delivery", "pick-up", "pickup", "collection",
+        "transport",
+    ),
+)  # fmt: skip
+
 # Preparing produce: a buyer names the vegetable or fruit and what is done to it ("czyszczenie
 # brukselki", "obieranie marchwi", "pokrojona dynia"), rarely the trade. Every pair of a
 # preparing word and a produce name is food preparation's work; a produce name alone is not
@@ -6334,7 +6365,10 @@ PREPARING_PRODUCE = (
             "brokułów", "kalarepy", "szparagów", "ogórków", "papryki", "pomidorów",
             "czosnku", "chrzanu", "rzodkiewki", "cukinii", "bakłażanów", "fasolki", "jabłek",
             "gruszek", "śliwek", "wiśni", "czereśni", "truskawek", "rabarbaru", "grzybów",
-            "pieczarek",
+            "pieczarek", "szalotek", "cebulek", "fasoli", "grochu", "orzechów",
+            "moreli", "brzoskwiń", "jagód", "borówek", "malin", "porzeczek", "agrestu",
+            "aronii", "żurawiny", "topinamburu", "jarmużu", "szpinaku", "sałaty",
+            "koperku", "natki", "ziół", "botwiny", "szczawiu",
         ),
     ),
     (
@@ -6343,6 +6377,8 @@ PREPARING_PRODUCE = (
             "sprouts", "carrots", "potatoes", "beetroots", "onions", "cabbage", "celeriac",
             "leeks", "pumpkins", "cauliflower", "broccoli", "asparagus", "cucumbers",
             "peppers", "apples", "pears", "plums", "cherries", "strawberries", "mushrooms",
+            "shallots", "beans", "peas", "nuts", "apricots", "peaches", "berries",
+            "spinach", "herbs",
         ),
     ),
 )  # fmt: skip

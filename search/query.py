@@ -16,6 +16,7 @@ need.
 """
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -26,6 +27,7 @@ from elasticsearch.dsl import MultiSearch, Q, Search
 from cms.distance import distance_km
 from cms.models.freshness import STALE_AFTER_MONTHS, months_before
 from cooperatives.models import Capability, CooperativePage, reserved_share
+from cooperatives.vocabulary import HANDOVER
 from search.analysis import Lexicon, fold, folded_stems, stems
 from search.capacity import FITS, SHORT, TIGHT, UNKNOWN, Quantity, capacity_fit
 from search.client import get_client
@@ -524,10 +526,43 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
         if all(phrase.thing for phrase in phrases)
     }
     named = without_passing_things(named, thing_only, text)
+    named = without_handover(named, text, reading.words, taxonomy, lexicon)
     if named and asks_only_outside(text, named, lexicon, taxonomy, reading.words):
         named = []
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
+
+
+HANDOVER_KIND, HANDOVER_WORDS, _WITH_WORDS = HANDOVER
+WITH_HANDOVER = re.compile(
+    rf"\b(?:z|ze|with)(?: \w+)? (?:{'|'.join(_WITH_WORDS)})"
+    rf"(?:,? (?:i|oraz|and) (?:{'|'.join(_WITH_WORDS)}))*\b",
+    re.IGNORECASE,
+)
+
+
+def without_handover(
+    named: list[str], text: str, words: str, taxonomy: Taxonomy, lexicon: Lexicon
+) -> list[str]:
+    """``named`` (read in ``words``, the work words of the request ``text``) without
+    carrying when it is read only from how another kind's work is handed over ("pralnia z
+    odbiorem i odwozem", "dowóz mile widziany": the laundry collects and returns, nobody is
+    asked to carry anything else). As a part it ranked a laundry that also drives above a
+    nearer one that does not. Carrying stays when it is named with what is carried
+    ("transport mebli") or asked for alone ("potrzebny jest tylko dowóz w termosach")."""
+    if HANDOVER_KIND not in named or len(named) < 2:
+        return named
+    read = taxonomy.matches(WITH_HANDOVER.sub(" ", words), lexicon).get(HANDOVER_KIND, [])
+    if any(_phrase_text(phrase) not in HANDOVER_WORDS for phrase in read):
+        return named
+    for clause in asked_clauses(text):
+        if taxonomy.capabilities_in(WITH_HANDOVER.sub(" ", clause), lexicon) == [HANDOVER_KIND]:
+            return named
+    return [code for code in named if code != HANDOVER_KIND]
+
+
+def _phrase_text(phrase) -> str:
+    return " ".join(word.written for word in phrase.words)
 
 
 def asks_only_outside(

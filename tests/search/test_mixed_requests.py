@@ -54,6 +54,18 @@ def sewing_and_printing(indexed_directory):
         ),
         ("catering na 150 osób, a potem sprzątanie sali", ["catering", "cleaning"]),
         ("sprzątanie biura, a w piątek catering dla gości", ["cleaning", "catering"]),
+        # collecting and returning is how the laundry hands its work over, not a part ...
+        ("pralnia, 300 kg dziennie, z odbiorem i odwozem", ["laundry"]),
+        # ... while carrying something else is
+        ("pranie obrusów, a potem transport mebli na salę", ["laundry", "transport_delivery"]),
+        ("odwóz uczestników po szkoleniu", ["transport_delivery"]),
+        # a delivery that is welcome is the sewing's handover; one asked for alone is a part
+        ("Szukamy szwalni do uszycia 200 fartuchów. Dowóz do nas mile widziany.", ["sewing"]),
+        (
+            "Szukamy firmy na ciepłe obiady. Posiłki wydajemy sami, potrzebny jest tylko "
+            "dowóz w termosach.",
+            ["catering", "transport_delivery"],
+        ),
     ],
 )
 def test_parts_come_in_the_order_the_buyer_names_them(indexed_directory, text, parts):

@@ -368,6 +368,7 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
         # round 45: produce named with what is done to it; round 46: solid oak
         ("ręczne czyszczenie brukselki, ok. 150 kg dziennie", ["food_preparation"]),
         ("trzeba umyć i pokroić dynię na zupę", ["food_preparation"]),
+        ("obieranie szalotek, 280 kg dziennie", ["food_preparation"]),
         ("Konfesjonał z litego dębu do kościoła parafialnego", ["carpentry"]),
     ],
 )
@@ -381,7 +382,14 @@ def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
 
 
 @pytest.mark.parametrize(
-    "text", ["dostawa 200 kg jabłek do sklepów", "przycięcie sadu jabłoni i gruszy"]
+    "text",
+    [
+        "dostawa 200 kg jabłek do sklepów",
+        "przycięcie sadu jabłoni i gruszy",
+        # grain and Velcro are no vegetables (rounds 44, 42)
+        "wstępne czyszczenie ziarna kukurydzy i dosuszenie",
+        "oderwane rzepy, przetarcia na łokciach",
+    ],
 )
 def test_produce_named_without_preparing_it_is_not_food_preparation(taxonomy, text):
     assert "food_preparation" not in taxonomy.capabilities_in(text)
