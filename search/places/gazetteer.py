@@ -110,10 +110,14 @@ NICKNAMES = (
     ("Zagłębie", True, "Sosnowiec", "Sosnowiec"),
     ("Zagłębie Dąbrowskie", True, "Sosnowiec", "Sosnowiec"),
     ("Zagłębie Miedziowe", True, "Lubin", "Lubin"),
-    # a city by its famous son or founder: "z Grodu Kopernika", "w Grodzie Kraka"
+    # a city by its famous son or founder: "z Grodu Kopernika", "w Grodzie Kraka"; by what
+    # it is known for, in any letters: "w mieście scyzoryków"
     ("Gród Kopernika", True, "Toruń", "Toruń"),
     ("Gród Kraka", True, "Kraków", "Kraków"),
     ("Gród Przemysła", True, "Poznań", "Poznań"),
+    ("Miasto Scyzoryków", False, "Kielce", "Kielce"),
+    ("Miasto Pierników", False, "Toruń", "Toruń"),
+    ("Miasto Włókniarzy", False, "Łódź", "Łódź"),
 )
 # Lakes, mountains and forests people name their place by ("stanica nad Mamrami",
 # "pensjonat pod Klimczokiem"): each stands for the town at its shore or foot. Written
@@ -134,6 +138,11 @@ LANDMARKS = (
     ("Jaworzyna Krynicka", "Krynica-Zdrój"),
     ("Puszcza Białowieska", "Hajnówka"), ("Puszcza Kampinoska", "Kampinos"),
     ("Bory Tucholskie", "Tuchola"), ("Puszcza Notecka", "Sieraków"),
+    ("Jezioro Bystrzyckie", "Walim"), ("Jezioro Otmuchowskie", "Otmuchów"),
+    ("Jezioro Turawskie", "Ozimek"), ("Jezioro Goczałkowickie", "Goczałkowice-Zdrój"),
+    ("Zalew Sulejowski", "Sulejów"), ("Jezioro Włocławskie", "Włocławek"),
+    ("Jezioro Dobczyckie", "Dobczyce"), ("Jezioro Charzykowskie", "Chojnice"),
+    ("Jezioro Wdzydze", "Kościerzyna"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

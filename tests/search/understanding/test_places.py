@@ -88,6 +88,8 @@ def test_a_place_knows_its_voivodeship_from_the_town_itself():
         # a city by its famous son or founder, in any case
         ("Dystrybutor kosmetyków z Grodu Kopernika szuka", "Toruń", "Toruń"),
         ("Hotel w Grodzie Kraka zamówi", "Kraków", "Kraków"),
+        # by what it is known for (round 43)
+        ("otwieramy escape room w mieście scyzoryków", "Kielce", "Kielce"),
         # a valley named after its town, not the village of Kotlin (wielkopolskie)
         ("Księgarnia w Kotlinie Jeleniogórskiej zamówi zakładki", "Jelenia Góra", "Jelenia Góra"),
     ],
@@ -438,6 +440,8 @@ def test_a_one_word_name_in_owa_declines_as_an_adjective_too(text, town):
         ("sklepik z pamiątkami pod Babią Górą zamówi 300 owieczek", "Babia Góra", "Zawoja"),
         ("Leśniczówka w Puszczy Białowieskiej szuka kogoś do sprzątania", "Puszcza Białowieska",
          "Hajnówka"),
+        ("Park rekreacyjny nad Jeziorem Bystrzyckim szuka ekipy", "Jezioro Bystrzyckie",
+         "Walim"),
     ],
 )  # fmt: skip
 def test_a_lake_a_mountain_or_a_forest_stands_for_the_town_at_its_shore_or_foot(
