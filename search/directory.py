@@ -91,8 +91,9 @@ def search_directory(
         search = search.sort(
             {
                 "_geo_distance": {
-                    "location": {"lat": request.lat, "lon": request.lon},
+                    "location": [{"lat": lat, "lon": lon} for lat, lon in request.points],
                     "unit": "km",
+                    "mode": "min",
                 }
             }
         )
@@ -153,13 +154,13 @@ def profiles_for_words(kind: str, text: str) -> list[int] | None:
         query = scored_query(request, codes, lexicon, within(request))
         search = search.query(query).sort("_score", "slug")
     elif place is not None:
-        search = search.query(
-            Q(
-                "geo_distance",
-                distance=f"{NEAR_TOWN_KM}km",
-                location={"lat": place.lat, "lon": place.lon},
-            )
-        ).sort({"_geo_distance": {"location": {"lat": place.lat, "lon": place.lon}, "unit": "km"}})
+        points = [{"lat": lat, "lon": lon} for lat, lon in request.points]
+        near_any = [
+            Q("geo_distance", distance=f"{NEAR_TOWN_KM}km", location=point) for point in points
+        ]
+        search = search.query(Q("bool", should=near_any, minimum_should_match=1)).sort(
+            {"_geo_distance": {"location": points, "unit": "km", "mode": "min"}}
+        )
     else:
         return None
     return [int(hit.meta.id) for hit in search.extra(size=MAX_LISTED).execute()]

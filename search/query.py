@@ -86,10 +86,18 @@ class MatchRequest:
     certificates_from_text: bool = True
     # Only cooperatives that may take part in contracts reserved under art. 94.
     reserved_contracts: bool = False
+    # More points the request may mean besides ``lat``/``lon`` (villages of one name far
+    # apart): a cooperative is as near as it is to the nearest of them.
+    also_near: tuple[tuple[float, float], ...] = ()
 
     @property
     def located(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every point the request may mean, its own first."""
+        return [(self.lat, self.lon), *self.also_near] if self.located else []
 
     @property
     def day(self) -> dt.date:
@@ -189,6 +197,8 @@ class MatchResult:
     pair: list[Match] = field(default_factory=list)
     # Work the words ask for that no kind of work here covers (Taxonomy.outside), by name.
     outside: list[str] = field(default_factory=list)
+    # The other villages of the place's name, when it names one of a few far apart.
+    also_near: tuple[tuple[float, float], ...] = ()
 
     @property
     def parts(self) -> list[str]:
@@ -203,6 +213,12 @@ class MatchResult:
         }
         if self.place:
             data["place"] = {"name": self.place.name, "lat": self.place.lat, "lon": self.place.lon}
+            if self.also_near:
+                # distances are from the nearest village of the name
+                data["place"]["namesakes"] = [
+                    {"lat": lat, "lon": lon}
+                    for lat, lon in ((self.place.lat, self.place.lon), *self.also_near)
+                ]
         if self.region:
             data["region"] = self.region
         if self.quantity:
@@ -226,6 +242,12 @@ def hit_distance(source: dict, lat: float | None, lon: float | None) -> float | 
     if lat is None or lon is None or not location:
         return None
     return round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
+
+
+def nearest_distance(source: dict, need: "MatchRequest") -> float | None:
+    """How far an indexed cooperative lies from the nearest point ``need`` may mean."""
+    distances = [hit_distance(source, lat, lon) for lat, lon in need.points]
+    return min((d for d in distances if d is not None), default=None)
 
 
 def _as_json(statement: dict | None) -> dict | None:
@@ -402,28 +424,32 @@ def scored_query(need: MatchRequest, codes: list[str], lexicon: Lexicon, filters
         )
     if not need.located:
         return base
-    # Near counts, far fades; a profile without a map point cannot be near anything.
+    # Near counts, far fades (from the nearest of the points the request may mean); a
+    # profile without a map point cannot be near anything.
     return Q(
         "function_score",
         query=base,
         functions=[
-            {
-                "filter": Q("exists", field="location").to_dict(),
-                "gauss": {
-                    "location": {
-                        "origin": {"lat": need.lat, "lon": need.lon},
-                        "scale": f"{DECAY_SCALE_KM}km",
-                        "offset": "5km",
-                        "decay": 0.5,
-                    }
-                },
-            },
+            *(
+                {
+                    "filter": Q("exists", field="location").to_dict(),
+                    "gauss": {
+                        "location": {
+                            "origin": {"lat": lat, "lon": lon},
+                            "scale": f"{DECAY_SCALE_KM}km",
+                            "offset": "5km",
+                            "decay": 0.5,
+                        }
+                    },
+                }
+                for lat, lon in need.points
+            ),
             {
                 "filter": Q("bool", must_not=Q("exists", field="location")).to_dict(),
                 "weight": UNLOCATED_WEIGHT,
             },
         ],
-        score_mode="sum",
+        score_mode="max",
         boost_mode="multiply",
     )
 
@@ -503,12 +529,17 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     text = need.text
     reading = read_request(text, day)
     place = reading.place if not need.located else None
+    # A name a few villages far apart share: the first stands for them, measured from the
+    # nearest (MatchRequest.also_near).
+    namesakes = reading.namesakes if not (need.located or place) else ()
+    place = place or (namesakes[0] if namesakes else None)
     need = replace(
         need,
         text=reading.words,
         as_of=day,  # one day for the filter and the explanation
         lat=place.lat if place else need.lat,
         lon=place.lon if place else need.lon,
+        also_near=tuple((namesake.lat, namesake.lon) for namesake in namesakes[1:]),
         region=need.region or reading.voivodeship,
         quantity=need.quantity or reading.quantity,
         deadline=need.deadline or reading.deadline,
@@ -617,7 +648,7 @@ def explain(source: dict, need: MatchRequest, codes: list[str], lexicon: Lexicon
     return Explanation(
         capabilities=sorted(set(codes) & set(source.get("capabilities", []))),
         terms=sorted(word for word in set(stems(need.text, lexicon)) if fold(word) in own_words),
-        distance_km=hit_distance(source, need.lat, need.lon),
+        distance_km=nearest_distance(source, need),
         certifications=sorted(set(need.certifications) & certificates_valid_on(source, need.day)),
         capacity=source.get("capacity_note") or "",
     )
@@ -642,6 +673,7 @@ def match(need: MatchRequest) -> MatchResult:
         quantity=need.quantity,
         deadline=need.deadline,
         outside=work_outside(need, lexicon),
+        also_near=need.also_near,
     )
     if asks_nothing(need, codes, lexicon) or (answer.outside and not codes):
         return answer
@@ -657,7 +689,7 @@ def match(need: MatchRequest) -> MatchResult:
     results = []
     for hit in response:
         source = hit.to_dict()
-        distance = hit_distance(source, need.lat, need.lon)
+        distance = nearest_distance(source, need)
         radius = source.get("service_radius_km")
         if _checks_area(need) and radius and distance is not None and distance > radius:
             continue

@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from cms.distance import distance_km
 from search.analysis import fold, stem
@@ -68,6 +69,9 @@ CUES = word_set(
     gmina gminy gminie gmine miasta miasto miescie miastu
     wies wsi wsia solectwo solectwa solectwie miejscowosc miejscowosci"""
 )
+# Prepositions that begin a square's, an estate's or an inn's name when written with a
+# capital letter inside a sentence ("na placu Pod Lipami").
+NAME_PREPOSITIONS = word_set("pod nad")
 # Words that put a town after a place as its neighbour ("Gródek pod Białymstokiem",
 # "Chorzelów near Mielec"): of the place's namesakes, the one within NEAR_TOWN_KM of that
 # town is meant, and that town itself when none is.
@@ -101,6 +105,10 @@ NOT_VILLAGES = (
         Holandia Anglia Szwecja Dania Austria Włochy Rosja Białoruś Chiny"""
     )
 )
+# A name shared by at most this many villages far apart still points at them: the matcher
+# measures from the nearest. More say too little (15 villages are called Grabówka), and a
+# form of four may be another name's ("w Międzylesiu": four Międzyleś, not the town).
+MAX_NAMESAKES = 3
 # The longest name in the register of localities has five words ("Wólka Sokołowska k. Wólki
 # Niedźwiedzkiej").
 MAX_NAME_WORDS = 5
@@ -217,6 +225,8 @@ class _Reader:
         self.found: Gazetteer = gazetteer()
         # the one voivodeship of namesakes too far apart to choose between
         self.namesakes_voivodeship = ""
+        # those namesakes themselves, when they are few (see :data:`MAX_NAMESAKES`)
+        self.namesakes: tuple[Place, ...] = ()
         # where a name of several words, too ambiguous to place, ends: its last word is no
         # town of its own ("z Winnej Góry" is no Góra)
         self.named_until = 0
@@ -293,9 +303,19 @@ class _Reader:
 
     def _cued(self, index: int) -> bool:
         return (
-            self._same_sentence(index)
-            and (self.tokens[index - 1].folded in CUES or self._ends_short_query(index))
+            self._same_sentence(index) and (self._after_cue(index) or self._ends_short_query(index))
         ) or self._ends_alone(index)
+
+    def _after_cue(self, index: int) -> bool:
+        """Whether a preposition or a word for a place stands before ``index``; "pod" or
+        "nad" with a capital letter inside a sentence begins a name ("na placu Pod
+        Lipami", "osiedle Nad Potokiem")."""
+        before = self.tokens[index - 1]
+        return before.folded in CUES and not (
+            before.folded in NAME_PREPOSITIONS
+            and before.capitalised
+            and self._same_sentence(index - 1)
+        )
 
     def _ends_alone(self, index: int) -> bool:
         """Whether capitalised words from ``index`` are the text's whole last sentence, as a
@@ -437,6 +457,10 @@ class _Reader:
             end = index + registered[0].length
             if town and not self._far_from_town_named_later(town, end):
                 return self._place(town.name, town, index, end)
+            if town is None and not self.namesakes and len(registered) <= MAX_NAMESAKES:
+                self.namesakes = tuple(
+                    self._place(named.town.name, named.town, index, end) for named in registered
+                )
         if known:
             town, length = known
             return self._place(town.name, town, index, index + length)
@@ -648,14 +672,25 @@ def find_place(text: str, voivodeship: str = "") -> Place | None:
     return _Reader(text, voivodeship).first_place()
 
 
-def find_place_or_region(text: str, voivodeship: str = "") -> tuple[Place | None, str]:
-    """What :func:`find_place` finds in ``text``, in the same pass, and when it finds
-    nothing, the voivodeship (TERYT code) of the villages a name may be if they lie far
-    apart but all in one voivodeship ("w okolicach Bilczy": two Bilczas, both
-    świętokrzyskie): the place is unknown, the voivodeship still says where to look."""
+class Whereabouts(NamedTuple):
+    """Where a text says it is: its place; when it names none, the voivodeship (TERYT
+    code) of the villages a name may be if they lie far apart but all in one voivodeship
+    ("w okolicach Bilczy": two Bilczas, both świętokrzyskie), and those villages when they
+    are few (``namesakes``: "koło Sławęcinka" is one of two, 100 km apart)."""
+
+    place: Place | None
+    voivodeship: str = ""
+    namesakes: tuple[Place, ...] = ()
+
+
+def find_place_or_region(text: str, voivodeship: str = "") -> Whereabouts:
+    """What :func:`find_place` finds in ``text``, and in the same pass, when it finds
+    nothing, what the text's name of several far-apart villages still says."""
     reader = _Reader(text, voivodeship)
     place = reader.first_place()
-    return place, "" if place else reader.namesakes_voivodeship
+    if place:
+        return Whereabouts(place)
+    return Whereabouts(None, reader.namesakes_voivodeship, reader.namesakes)
 
 
 def is_town_name(phrase: str) -> bool:

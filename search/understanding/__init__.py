@@ -56,6 +56,8 @@ class Reading:
     ``voivodeship``: the TERYT code of a voivodeship it names, or of the one all
     villages of its place's name lie in when it says no more ("w okolicach Bilczy"),
     "" if none (a town's voivodeship is ``place.voivodeship``, not this);
+    ``namesakes``: when it names no place but a name a few villages far apart share
+    ("koło Sławęcinka"), those villages;
     ``quantity`` and ``deadline``: how much and by when; ``certifications``: the
     codes of the certificates it asks for, in the order written.
     """
@@ -66,6 +68,7 @@ class Reading:
     quantity: Quantity | None = None
     deadline: date | None = None
     certifications: tuple[str, ...] = ()
+    namesakes: tuple[Place, ...] = ()
 
 
 def without_words(text: str, words: tuple[str, ...]) -> str:
@@ -115,17 +118,22 @@ def read_request(text: str, today: date) -> Reading:
     # A town in an organisation's name ("pensjonat „Jaworzyna Residence” w Krynicy") is the
     # place only when the request names no other.
     in_region = region.code if region else ""
-    place, namesakes_region = find_place_or_region(without_names(body), in_region)
-    if place is None:
-        place, namesakes_region = find_place_or_region(body, in_region)
+    whereabouts = find_place_or_region(without_names(body), in_region)
+    if whereabouts.place is None:
+        whereabouts = find_place_or_region(body, in_region)
+    place, namesakes_region, namesakes = whereabouts
     if place:
         body = without_words(body, place.all_words)
         if region and set(region.words) & set(place.all_words):
             region = find_region(body)  # it was a town's word ("Ruda Śląska")
     else:
         place = _addressed_town(signature)
-        # a village's name shared by villages of one voivodeship: that voivodeship
+        # a village's name shared by villages of one voivodeship: that voivodeship; shared
+        # by a few far apart: those villages
         namesakes_region = "" if place else namesakes_region
+        namesakes = () if place or region else namesakes
+        if namesakes:
+            body = without_words(body, namesakes[0].all_words)
     amount = find_quantity(body, today)
     if amount:
         body = blanked(body, amount.spans)
@@ -135,6 +143,7 @@ def read_request(text: str, today: date) -> Reading:
         words=work_words(body),
         place=place,
         voivodeship=region.code if region else namesakes_region,
+        namesakes=namesakes,
         quantity=amount.quantity if amount else None,
         deadline=dates.deadline,
         certifications=certificates.codes,

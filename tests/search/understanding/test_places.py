@@ -390,9 +390,27 @@ def test_a_village_called_wies_is_declined():
 def test_namesakes_far_apart_in_one_voivodeship_say_where_to_look():
     # two villages called Bilcza, 60 km apart, both in świętokrzyskie
     assert find_place("Gmina urządza salę w okolicach Bilczy. Potrzebujemy malarza") is None
-    assert find_place_or_region("Gmina urządza salę w okolicach Bilczy.") == (None, "26")
+    found = find_place_or_region("Gmina urządza salę w okolicach Bilczy.")
+    assert (found.place, found.voivodeship) == (None, "26")
     # Barkowo's villages lie in three voivodeships: nothing to say
-    assert find_place_or_region("Mydło dla sklepiku w Barkowie") == (None, "")
+    found = find_place_or_region("Mydło dla sklepiku w Barkowie")
+    assert (found.place, found.voivodeship) == (None, "")
+
+
+def test_a_name_a_few_villages_far_apart_share_points_at_all_of_them():
+    # two villages called Sławęcinek, 54 km apart (wielkopolskie, kujawsko-pomorskie)
+    found = find_place_or_region("Stowarzyszenie spod wiatraka koło Sławęcinka szuka ekipy")
+    assert found.place is None
+    assert [(place.name, place.voivodeship) for place in found.namesakes] == [
+        ("Sławęcinek", "30"),
+        ("Sławęcinek", "04"),
+    ]
+    assert found.namesakes[0].words == ("Sławęcinka",)
+    # fifteen Grabówkas say nothing
+    assert find_place_or_region("Sklep w Grabówce zamówi 200 toreb").namesakes == ()
+    # nor a square's name: "Pod" with a capital letter begins it (three villages are Lipy)
+    text = "Rada dzielnicy organizuje w sobotę święto na placu Pod Lipami. Potrzebny catering."
+    assert find_place_or_region(text) == (None, "", ())
 
 
 @pytest.mark.parametrize(
