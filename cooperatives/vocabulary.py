@@ -5276,6 +5276,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "illuminated sign",
         "light box sign",
         "channel letters",
+        "klasyczny neon",
+        "neon na elewację",
+        "napis neonowy",
+        "neon sign",
     ),
     "instrument_tuning": (
         "organy piszczałkowe",
@@ -6010,6 +6014,40 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "ready-mix concrete",
         "concrete pump",
     ),
+    "contract_brewing": (
+        "browar kontraktowy",
+        "uwarzyć piwo",
+        "warzenie piwa",
+        "piwo kontraktowe",
+        "contract brewing",
+        "brew beer",
+    ),
+    "cooperage": (
+        "bednarz",
+        "warsztat bednarski",
+        "bednarstwo",
+        "beczki dębowe",
+        "beczki barrique",
+        "naprawa beczek",
+        "cooper",
+        "oak barrels",
+    ),
+    "mediation": (
+        "mediator",
+        "mediacja",
+        "mediacje",
+        "mediacji",
+        "mediation",
+    ),
+    "acoustics": (
+        "akustyk",
+        "badanie akustyki",
+        "pomiar pogłosu",
+        "czas pogłosu",
+        "adaptacja akustyczna",
+        "acoustic survey",
+        "acoustician",
+    ),
 }
 
 # Work done on a thing that names no trade by itself: repairing, servicing, inspecting,
@@ -6284,6 +6322,10 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "fishing_nets": ("naprawa sieci rybackich", "fishing net repair"),
     "saddlery": ("rymarstwo (siodła i uprząż)", "saddlery"),
     "ready_mix_concrete": ("dostawa betonu towarowego", "ready-mix concrete delivery"),
+    "contract_brewing": ("warzenie piwa na zlecenie", "contract brewing"),
+    "cooperage": ("bednarstwo (beczki)", "cooperage (barrels)"),
+    "mediation": ("mediacje", "mediation"),
+    "acoustics": ("pomiary i projekty akustyczne", "acoustic surveys and design"),
 }
 
 
@@ -6327,6 +6369,7 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "packing sample kits",
     ),
     "transport_delivery": ("rozwieźć", "rozwiezienie po adresach"),
+    "laundry": ("prać",),
     "sewing": (
         "uszycie przewijaków",
         "obszycie lamówką",
@@ -6391,6 +6434,14 @@ REQUEST_WORK["food_preparation"] += tuple(
     if (pair := f"{preparing} {produce}") not in CAPABILITIES["food_preparation"].terms
 )
 REQUEST_THINGS: dict[str, tuple[str, ...]] = {
+    "printing": (
+        "mapy składane",
+        "mapy turystyczne",
+        "mapa szlaków",
+        "paszporty turystyczne",
+        "folded maps",
+        "tourist maps",
+    ),
     "carpentry": (
         "lite drewno",
         "lity dąb",

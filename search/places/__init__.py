@@ -65,7 +65,7 @@ POSTCODE = re.compile(r"\b(\d{2})-?(\d{3})\b")
 CUES = word_set(
     """w we z ze do na nad pod spod kolo okolice okolic okolicach okolicy okolica poblizu
     niedaleko blisko obok rejon rejonie rejonu teren terenie terenu od near around in from
-    outside nearby to of
+    outside nearby to of przy
     gmina gminy gminie gmine miasta miasto miescie miastu
     wies wsi wsia solectwo solectwa solectwie miejscowosc miejscowosci"""
 )

@@ -369,6 +369,9 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
         ("ręczne czyszczenie brukselki, ok. 150 kg dziennie", ["food_preparation"]),
         ("trzeba umyć i pokroić dynię na zupę", ["food_preparation"]),
         ("obieranie szalotek, 280 kg dziennie", ["food_preparation"]),
+        # rounds 49: folded maps to print, a laundry asked for by its verb
+        ("mapy szlaków rowerowych składane, 3000 szt.", ["printing"]),
+        ("wykonawca, który będzie prał ubrania specjalne strażaków", ["laundry"]),
         ("Konfesjonał z litego dębu do kościoła parafialnego", ["carpentry"]),
     ],
 )

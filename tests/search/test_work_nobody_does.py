@@ -161,6 +161,12 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
         ("Potrzebujemy 35 m³ drewna kominkowego z dowozem.", ["firewood"]),
         ("Szukamy kogoś, kto napisze wniosek o dofinansowanie.", ["grant_writing"]),
         ("Na piknik szukamy karykaturzysty.", ["caricatures"]),
+        # rounds 47-50: each found a carrier, a packer or a carpenter
+        ("Beton towarowy C25/30 z pompą do betonu, 38 m³.", ["ready_mix_concrete"]),
+        ("Winnica szuka warsztatu bednarskiego: 10 nowych beczek.", ["cooperage"]),
+        ("Wspólnota szuka mediatora do sporu mieszkańców.", ["mediation"]),
+        ("Na Dzień Dziecka szukamy iluzjonisty z pokazem magii.", ["kids_entertainment"]),
+        ("Karczma szuka browaru, który uwarzy piwo pod naszą marką.", ["contract_brewing"]),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):

@@ -219,6 +219,8 @@ def test_the_first_place_named_wins():
         # after "nad" a river as often as a town: taken only when nothing else is named
         ("Ośrodek kolonijny nad Wieprzem pod Baranowem. W lipcu", "Baranów"),
         ("Prowadzimy schronisko turystyczne nad Łodygowicami", "Łodygowice"),
+        # "przy" puts the place beside what is there (round 49)
+        ("mistrzostwa w żeglarstwie lodowym na jeziorze przy Szymonce", "Szymonka"),
     ],
 )
 def test_a_village_counts_with_a_capital_letter_after_a_preposition(text, town):
