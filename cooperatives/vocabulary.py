@@ -6017,10 +6017,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     "contract_brewing": (
         "browar kontraktowy",
         "uwarzyć piwo",
-        "warzenie piwa",
+        "uwarzyć kontraktowo",
+        "warzenie kontraktowe",
         "piwo kontraktowe",
         "contract brewing",
-        "brew beer",
     ),
     "cooperage": (
         "bednarz",

@@ -45,6 +45,7 @@ from search.places.gazetteer import (
     phrase_key,
     word_set,
 )
+from search.places.powiats import powiat_seats
 from search.places.villages import Named, is_seat, localities, nearest_to
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -246,6 +247,13 @@ class _Reader:
                 found = self._adjective_at(index + 1, self.found.powiats)
                 if found:
                     self.powiats |= {phrase_key(adjective) for adjective, _, _ in found[0]}
+            # English names a powiat by its seat: "Głuchów (Skierniewice county)"
+            if token.folded == "county":
+                for length in (3, 2, 1):
+                    seat = _key(self.tokens[max(index - length, 0) : index])
+                    if seat in powiats_by_seat():
+                        self.powiats |= powiats_by_seat()[seat]
+                        break
 
     def first_place(self) -> Place | None:
         starts = self.found.starts
@@ -537,7 +545,8 @@ class _Reader:
             if self._within_sentence(index, n.length)
             and phrase_key(n.town.name) not in NOT_VILLAGES
         ]
-        if not named or self._names_something_else(index + named[0].length):
+        end = index + named[0].length if named else index
+        if not named or (self._names_something_else(end) and not self._bracket_before(end)):
             return []
         return [n for n in named if n.length == named[0].length]
 
@@ -630,6 +639,11 @@ class _Reader:
             and self.text[self.tokens[end - 1].end : self.tokens[end].start].isspace()
         )
 
+    def _bracket_before(self, end: int) -> bool:
+        """Whether a bracket opens before token ``end``: what follows says where the name
+        before it lies ("Głuchów (Skierniewice county)", "Kwakowo (Pomorskie)")."""
+        return "(" in self.text[self.tokens[end - 1].end : self.tokens[end].start]
+
     def _names_something_else(self, end: int) -> bool:
         """Whether a town that is an everyday word goes on as a name with a capital letter:
         "Koło Gospodyń Wiejskich" is a rural women's club, not the town of Koło."""
@@ -661,6 +675,16 @@ class _Reader:
 
 def _by_size(candidate: tuple[str, Town, str]) -> int:
     return -candidate[1].population
+
+
+@cache
+def powiats_by_seat() -> dict[str, set[str]]:
+    """The folded adjectives of the powiats seated in each town, by the town's folded name
+    ("skierniewice" → {"skierniewicki"})."""
+    seats: dict[str, set[str]] = {}
+    for adjective, seat, _voivodeship in powiat_seats():
+        seats.setdefault(phrase_key(seat), set()).add(phrase_key(adjective))
+    return seats
 
 
 def find_place(text: str, voivodeship: str = "") -> Place | None:

@@ -520,6 +520,18 @@ def test_of_namesakes_the_one_in_the_powiat_named_is_meant():
     assert abs(find_place("osiemnastka w Adamowie").lat - find_town("Zamość").lat) > 0.3
 
 
+def test_english_names_the_powiat_by_its_seat_and_a_bracket_ends_a_name():
+    # round 49: the Głuchów of the Skierniewice powiat, not the town of Głuchów by Łańcut;
+    # round 48: "Sartowice (Świecie county)" is the village, not the town of Świecie
+    text = "Our importer's warehouse is in Głuchów (Skierniewice county), and we"
+    assert placed(text) == ("Głuchów", "10")
+    assert placed("a new plant in Sartowice (Świecie county)") == ("Sartowice", "04")
+    # after a bracket the name has ended; after a space or a comma a capitalised word may
+    # go on as another name ("w Domu Kultury")
+    assert placed("pallets made in Kwakowo (Pomorskie)") == ("Kwakowo", "22")
+    assert find_place("Zajęcia w Domu Kultury") is None
+
+
 @pytest.mark.parametrize(
     ("text", "town", "voivodeship"),
     [
