@@ -38,6 +38,8 @@ CUES = re.compile(
     r"|nie (?:jest|sa|bedzie|beda) (?:nam )?potrzebn\w*"
     r"|nie (?:jest|sa) przedmiot\w*"
     r"|nie trzeba"
+    # "pakowanie i transport są po naszej stronie", "transport leży po stronie zamawiającego"
+    r"|po naszej stronie|po stronie zamawiajacego"
     r"|(?:mamy|posiadamy) juz|juz (?:mamy|posiadamy)"
     r"|(?:dziala|pracuje) (?:u nas )?juz|juz (?:dziala|pracuje)"
     r"|juz zamowil\w*|zamowil\w* juz|mamy (?:juz )?zamowion\w*|zamowion\w* gdzie indziej"

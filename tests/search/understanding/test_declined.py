@@ -156,6 +156,11 @@ def kept(text: str) -> str:
         ("After the renovation we need a cleaning crew.", "need a cleaning crew."),
         # the work asked for after it stays
         ("Catering, a po imprezie sprzątanie sali.", "Catering, a sprzątanie sali."),
+        # the buyer's side takes care of it (rounds 47, 50)
+        (
+            "Uszycie 4000 pokrowców. Pakowanie i transport są po naszej stronie.",
+            "Uszycie 4000 pokrowców. .",
+        ),
         # counting the parts or telling the time is no work done (round 48)
         ("Po drugie sprzątania budynku przystani.", "Po drugie sprzątania budynku przystani."),
         ("Po południu sprzątania sali.", "Po południu sprzątania sali."),
