@@ -6370,6 +6370,14 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
     ),
     "transport_delivery": ("rozwieźć", "rozwiezienie po adresach"),
     "laundry": ("prać",),
+    "light_assembly": (
+        "składanie zabawek",
+        "składanie kółek",
+        "wcisnąć łożyska",
+        "wciskanie łożysk",
+        "nakręcić na oś",
+        "pressing in bearings",
+    ),
     "sewing": (
         "uszycie przewijaków",
         "obszycie lamówką",

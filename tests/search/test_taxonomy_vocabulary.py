@@ -372,6 +372,8 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
         # rounds 49: folded maps to print, a laundry asked for by its verb
         ("mapy szlaków rowerowych składane, 3000 szt.", ["printing"]),
         ("wykonawca, który będzie prał ubrania specjalne strażaków", ["laundry"]),
+        # rounds 47, 50: assembly told by its steps
+        ("W każde kółko trzeba wcisnąć dwa łożyska i tulejkę", ["light_assembly"]),
         ("Konfesjonał z litego dębu do kościoła parafialnego", ["carpentry"]),
     ],
 )
