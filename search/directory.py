@@ -51,6 +51,8 @@ class DirectoryPage:
     capabilities: list[str] = field(default_factory=list)
     # Work the words ask for that nobody here does (MatchResult.outside).
     outside: list[str] = field(default_factory=list)
+    # The other villages of the place's name (MatchResult.also_near).
+    also_near: tuple[tuple[float, float], ...] = ()
 
 
 def search_directory(
@@ -137,6 +139,7 @@ def search_directory(
         place=place,
         capabilities=codes,
         outside=outside,
+        also_near=request.also_near,
     )
 
 

@@ -33,3 +33,15 @@ def test_the_cooperative_by_either_village_comes_first_measured_from_it(by_the_n
 def test_the_directory_sorts_by_the_nearest_village_too(by_the_northern_one):
     page = search_directory("szycie fartuchów koło Sławęcinka", sort="distance")
     assert [item["slug"] for item in page.results[:2]] == ["ss-zaciszna", "ss-akacja"]
+
+
+def test_the_pages_say_the_name_is_shared_and_measure_from_the_nearest(client, by_the_northern_one):
+    home = client.get("/find/", {"q": NEED}).content.decode()
+    assert "tak nazywa się kilka miejscowości" in home
+    assert "3 km od miejscowości Sławęcinek" in home
+    search = client.get("/en/search/", {"q": "szycie fartuchów koło Sławęcinka"}).content.decode()
+    assert "several places have this name" in search
+    # a name only one place has says nothing of the kind
+    assert (
+        "several places" not in client.get("/en/search/", {"q": "szycie Poznań"}).content.decode()
+    )
