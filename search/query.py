@@ -34,7 +34,7 @@ from search.client import get_client
 from search.documents import CooperativeDocument
 from search.examples import without_passing_things
 from search.places import Place
-from search.taxonomy import Taxonomy, load_taxonomy
+from search.taxonomy import Phrase, Taxonomy, load_taxonomy
 from search.understanding import read_request, work_words
 from search.understanding.asked import asked_clauses, asks_besides
 
@@ -244,7 +244,7 @@ def hit_distance(source: dict, lat: float | None, lon: float | None) -> float | 
     return round(distance_km(lat, lon, location["lat"], location["lon"]), 1)
 
 
-def nearest_distance(source: dict, need: "MatchRequest") -> float | None:
+def nearest_distance(source: dict, need: MatchRequest) -> float | None:
     """How far an indexed cooperative lies from the nearest point ``need`` may mean."""
     distances = [hit_distance(source, lat, lon) for lat, lon in need.points]
     return min((d for d in distances if d is not None), default=None)
@@ -592,7 +592,7 @@ def without_handover(
     return [code for code in named if code != HANDOVER_KIND]
 
 
-def _phrase_text(phrase) -> str:
+def _phrase_text(phrase: Phrase) -> str:
     return " ".join(word.written for word in phrase.words)
 
 
