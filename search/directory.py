@@ -93,7 +93,7 @@ def search_directory(
         search = search.sort(
             {
                 "_geo_distance": {
-                    "location": [{"lat": lat, "lon": lon} for lat, lon in request.points],
+                    "location": _points(request),
                     "unit": "km",
                     "mode": "min",
                 }
@@ -143,6 +143,11 @@ def search_directory(
     )
 
 
+def _points(request: MatchRequest) -> list[dict[str, float]]:
+    """Every point ``request`` may mean, as Elasticsearch takes geo points."""
+    return [{"lat": lat, "lon": lon} for lat, lon in request.points]
+
+
 def profiles_for_words(kind: str, text: str) -> list[int] | None:
     """The page ids of live profiles of ``kind`` ("cooperative", "workshop", "partner")
     that ``text`` finds, best first, for a listing's word filter: the matcher's reading
@@ -157,7 +162,7 @@ def profiles_for_words(kind: str, text: str) -> list[int] | None:
         query = scored_query(request, codes, lexicon, within(request))
         search = search.query(query).sort("_score", "slug")
     elif place is not None:
-        points = [{"lat": lat, "lon": lon} for lat, lon in request.points]
+        points = _points(request)
         near_any = [
             Q("geo_distance", distance=f"{NEAR_TOWN_KM}km", location=point) for point in points
         ]

@@ -545,8 +545,10 @@ class _Reader:
             if self._within_sentence(index, n.length)
             and phrase_key(n.town.name) not in NOT_VILLAGES
         ]
-        end = index + named[0].length if named else index
-        if not named or (self._names_something_else(end) and not self._bracket_before(end)):
+        if not named:
+            return []
+        end = index + named[0].length
+        if self._names_something_else(end) and not self._bracket_before(end):
             return []
         return [n for n in named if n.length == named[0].length]
 
@@ -700,7 +702,7 @@ class Whereabouts(NamedTuple):
     """Where a text says it is: its place; when it names none, the voivodeship (TERYT
     code) of the villages a name may be if they lie far apart but all in one voivodeship
     ("w okolicach Bilczy": two Bilczas, both świętokrzyskie), and those villages when they
-    are few (``namesakes``: "koło Sławęcinka" is one of two, 100 km apart)."""
+    are few (``namesakes``: "koło Sławęcinka" is one of two, 54 km apart)."""
 
     place: Place | None
     voivodeship: str = ""
