@@ -6367,9 +6367,24 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "pakowanie zestawów próbek",
         "zamknięcie kartonu",
         "packing sample kits",
+        "pakowacz",
+        "pakowaczka",
+        "packer",
     ),
     "transport_delivery": ("rozwieźć", "rozwiezienie po adresach"),
-    "laundry": ("prać",),
+    "laundry": ("prać", "praczka", "prasowaczka"),
+    # Who does the work, as buyers ask for a person of the trade ("szukamy kucharza",
+    # "potrzebny introligator"): occupation names of the Polish classification of
+    # occupations (KZiS) whose work is a kind's, those with one meaning only ("kierowca"
+    # is as often the buyer's own driver, "monter" any fitter, "elektryk" an electrician's
+    # installation work nobody here does).
+    "catering": ("kucharz", "kucharka"),
+    "cleaning": ("sprzątacz",),
+    "printing": ("drukarz", "introligator", "bookbinder"),
+    "digitization": ("archiwista",),
+    "renovation": ("murarz", "posadzkarz", "bricklayer"),
+    "soap_making": ("mydlarz",),
+    "call_center": ("teleoperator", "telemarketer"),
     "light_assembly": (
         "składanie zabawek",
         "składanie kółek",

@@ -205,7 +205,9 @@ class MatchResultOut(Schema):
         None,
         description="work the text asks for that no kind of work here covers, by name "
         "(e.g. vehicle_repair, chimney_sweeping, funeral_services: the names of "
-        "OUTSIDE_WORK in cooperatives/vocabulary.py); asked alone, nothing matches",
+        "OUTSIDE_WORK in cooperatives/vocabulary.py), or a tradesperson asked for whom "
+        "no kind covers, in the nominative as written (e.g. szkutnik); asked alone, "
+        "nothing matches",
     )
 
 

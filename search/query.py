@@ -37,6 +37,7 @@ from search.places import Place
 from search.taxonomy import Phrase, Taxonomy, load_taxonomy
 from search.understanding import read_request, work_words
 from search.understanding.asked import asked_clauses, asks_besides
+from search.understanding.trades import nominative, trades_asked
 
 CAPABILITY_BOOST = 6.0
 STEMS_BOOST = 1.0
@@ -89,6 +90,9 @@ class MatchRequest:
     # More points the request may mean besides ``lat``/``lon`` (villages of one name far
     # apart): a cooperative is as near as it is to the nearest of them.
     also_near: tuple[tuple[float, float], ...] = ()
+    # Tradespeople the words ask for whom no kind of work here covers ("szkutnik"), in
+    # their base form (set when the request is understood).
+    trades_outside: tuple[str, ...] = ()
 
     @property
     def located(self) -> bool:
@@ -560,8 +564,30 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     named = without_handover(named, text, reading.words, taxonomy, lexicon)
     if named and asks_only_outside(text, named, lexicon, taxonomy, reading.words):
         named = []
+    trades, named = trades_nobody_does(text, named, taxonomy, lexicon)
+    need = replace(need, trades_outside=trades)
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon
+
+
+def trades_nobody_does(
+    text: str, named: list[str], taxonomy: Taxonomy, lexicon: Lexicon
+) -> tuple[tuple[str, ...], list[str]]:
+    """The tradespeople the request ``text`` asks for whom no kind of work here covers
+    (:func:`search.understanding.trades.trades_asked`: "szukamy szkutnika", "brokera
+    ubezpieczeniowego"), by their base form, and ``named`` without the kinds read only
+    around them: a shipwright's boats to caulk and paint ask no carpenter or painter here.
+    Kinds another asking clause names stay ("Potrzebujemy też uszycia pokrowców")."""
+    trades = {}
+    for clause, person in trades_asked(text):
+        if taxonomy.capabilities_in(person, lexicon) or taxonomy.outside_work_in(person, lexicon):
+            continue
+        trades[clause] = nominative(person.split()[0].lower())
+    if not trades:
+        return (), named
+    others = [clause for clause in asked_clauses(text) if clause not in trades]
+    asked = set(taxonomy.capabilities_in(" . ".join(map(work_words, others)), lexicon))
+    return tuple(dict.fromkeys(trades.values())), [code for code in named if code in asked]
 
 
 HANDOVER_KIND, HANDOVER_WORDS, _WITH_WORDS = HANDOVER
@@ -622,7 +648,7 @@ def asks_nothing(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool
 def work_outside(need: MatchRequest, lexicon: Lexicon) -> list[str]:
     """The work no kind of work here covers that the (understood) words ask for, by name."""
     taxonomy, _lexicon = taxonomy_and_lexicon()
-    return taxonomy.outside_work_in(need.text, lexicon)
+    return [*taxonomy.outside_work_in(need.text, lexicon), *need.trades_outside]
 
 
 def only_work_nobody_does(need: MatchRequest, codes: list[str], lexicon: Lexicon) -> bool:

@@ -185,3 +185,25 @@ def test_the_pages_do_not_advise_other_words_for_work_nobody_does(client, trades
     # work a kind covers that no cooperative of this directory does still gets the advice
     other = client.get("/find/", {"q": "szycie fartuchów kuchennych"}).content.decode()
     assert "Spróbuj innych słów" in other and "find-save" in other
+
+
+# A trade no list of work names, asked for by its person: the carrier's words ("samochody
+# dostawcze") and the cleaner's ("biur") would find them otherwise.
+WRAPPER = "Szukamy foliarza, który oklei nasze samochody dostawcze logo, przy biurze w Poznaniu."
+
+
+def test_a_tradesperson_nobody_here_is_finds_nobody_and_is_named(trades):
+    result = match(MatchRequest(text=WRAPPER))
+    assert (result.results, result.capabilities, result.outside) == ([], [], ["foliarz"])
+
+
+def test_a_tradesperson_of_a_kind_here_is_matched_as_that_kind(trades):
+    result = match(MatchRequest(text="Szukamy sprzątacza do biura w Poznaniu"))
+    assert (result.capabilities, result.outside) == (["cleaning"], [])
+    assert names(result)[0] == "Czysty Kąt"
+
+
+def test_work_another_clause_asks_for_beside_the_trade_is_matched(trades):
+    result = match(MatchRequest(text=f"{WRAPPER} Potrzebujemy też sprzątania biura po pracy."))
+    assert (result.capabilities, result.outside) == (["cleaning"], ["foliarz"])
+    assert names(result) == ["Czysty Kąt"]
