@@ -6378,6 +6378,14 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
     # occupations (KZiS) whose work is a kind's, those with one meaning only ("kierowca"
     # is as often the buyer's own driver, "monter" any fitter, "elektryk" an electrician's
     # installation work nobody here does).
+    # A harness's sleeves, not a pack's "sleeving" (co-packing): the longer phrase wins.
+    "electrical_assembly": (
+        "koszulki termokurczliwe",
+        "rurki termokurczliwe",
+        "heat-shrink sleeves",
+        "heat-shrink tubing",
+        "heat-resistant sleeves",
+    ),
     "catering": ("kucharz", "kucharka"),
     "cleaning": ("sprzątacz",),
     "printing": ("drukarz", "introligator", "bookbinder"),
@@ -6503,6 +6511,8 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "sleep masks",
         "changing mats",
     ),
+    # what is assembled, not the work it is for: "assemble paint rollers" is no painting
+    "light_assembly": ("wałki malarskie", "paint rollers", "paint roller"),
 }
 
 

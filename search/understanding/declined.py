@@ -65,7 +65,8 @@ CUES = re.compile(
     # "Etykiety i papierowe pudełka mamy swoje": what the buyer brings
     r"|mamy (?:swoje|swoja|swoj|swojego|wlasne|wlasna|wlasny|wlasnego)\b"
     r"|juz nasz\w*|zapewniaj\w* nasi"
-    r"|(?:by|with) our own (?:staff|team|people|employees)"
+    r"|(?:by|with) our own (?:staff|team|people|employees)|our own (?:staff|team|people) does"
+    r"|(?:stay|stays|remain|remains) with us"
     # "koszenie robimy własną ekipą", "sprzątanie mamy z własnych sił", "zrobi potem nasz
     # stały wykonawca"
     r"|\w+(?:imy|emy|amy|ymy) (?:\w+ )?wlasn\w+ (?:ekip|sil)\w*|z wlasnych sil|wlasnymi silami"
@@ -129,6 +130,15 @@ ASKS = re.compile(
 )
 # The most words an item of such a list has: "Catering, dekorację sali i obsługę … mamy już".
 LIST_ITEM_WORDS = 3
+# A cue at a clause's start that declines what follows it, list and all: "Nie potrzebujemy
+# transportu, pakowania ani etykiet", "We do not need PCB assembly, final assembly of the
+# fixtures or packaging"; such an item runs longer than one before a cue.
+LEADS = re.compile(
+    r"\s*(?:(?:we|i) )?(?:do not|don't|dont|will not|won't) (?:need|require)\b"
+    r"|\s*no need for\b|\s*nie (?:potrzebujemy|potrzebuje|zamawiamy|zlecamy|szukamy)\b"
+    r"|\s*nie trzeba\b"
+)
+LIST_AFTER_WORDS = 8
 # A cue that points back at the clause before it.
 BACK = re.compile(r"\b(?:tych|tego|tej|these|those|them)\b")
 # Where a sentence ends and where a clause ends inside it.
@@ -181,7 +191,24 @@ def declined(text: str) -> list[Span]:
             spans += [
                 folded.span_at(*item) for item in _listed_before(folded.folded, clauses, number)
             ]
+            if LEADS.match(folded.folded, start):
+                spans += [
+                    folded.span_at(*item)
+                    for item in _listed_after(folded.folded, clauses, number)
+                ]
     return spans
+
+
+def _listed_after(text: str, clauses: list[tuple[int, int]], number: int) -> list[tuple[int, int]]:
+    """The items of a list the declining clause ``number`` begins ("We do not need PCB
+    assembly, final assembly of the fixtures or packaging"): the clauses right after it
+    that ask for nothing, each of a few words, to the sentence's end."""
+    items = []
+    for start, end in clauses[number + 1 :]:
+        if len(text[start:end].split()) > LIST_AFTER_WORDS or ASKS.search(text, start, end):
+            break
+        items.append((start, end))
+    return items
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], number: int) -> list[tuple[int, int]]:

@@ -205,6 +205,26 @@ def kept(text: str) -> str:
             "Szukamy firmy, która zajmie się sprzątaniem.",
         ),
         ("Kto zrobi nam już w marcu 200 fartuchów?", "Kto zrobi nam już w marcu 200 fartuchów?"),
+        # a list a leading cue begins runs to the sentence's end, item by item ...
+        (
+            "We do not need PCB assembly, final assembly of the fixtures or packaging. Price?",
+            ", . Price?",
+        ),
+        ("Nie potrzebujemy transportu, pakowania ani etykiet. Szyjemy.", ", . Szyjemy."),
+        # ... and stops at a clause that asks, or one too long to be an item
+        (
+            "Nie potrzebujemy transportu, potrzebujemy tylko uszycia toreb.",
+            ", potrzebujemy tylko uszycia toreb.",
+        ),
+        (
+            "We don't need transport, the 300 aprons must be sewn in our own colours and sizes.",
+            ", the 300 aprons must be sewn in our own colours and sizes.",
+        ),
+        # what stays with the buyer
+        (
+            "We supply the wire; the ovens and the final assembly stay with us. Price?",
+            "We supply the wire; . Price?",
+        ),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
