@@ -193,8 +193,7 @@ def declined(text: str) -> list[Span]:
             ]
             if LEADS.match(folded.folded, start):
                 spans += [
-                    folded.span_at(*item)
-                    for item in _listed_after(folded.folded, clauses, number)
+                    folded.span_at(*item) for item in _listed_after(folded.folded, clauses, number)
                 ]
     return spans
 

@@ -8,8 +8,8 @@ new requests brought a trade no list held.
 
 :func:`trades_asked` gives the person an asking clause (:mod:`search.understanding.asked`)
 names first, when the word has the form of a person of a trade in Polish (the endings of
-agent nouns: "-nik", "-arz", "-acz", "-yk", "-ekt", "-er", "-tor", "-log", "-graf", "-ant", "-ent", "-mistrz",
-"-ysta"/"-ista", as asked for: "szkutnika", "arborystę") and is not a
+agent nouns: "-nik", "-arz", "-acz", "-yk", "-ekt", "-er", "-tor", "-log", "-graf", "-ant",
+"-ent", "-mistrz", "-ysta"/"-ista", as asked for: "szkutnika", "arborystę") and is not a
 word for any contractor at all ("wykonawcy", "partnera", "specjalisty"). Whether a kind of
 work here covers the trade is the taxonomy's to say (``search.query``): "kucharza" is
 catering's, "szkutnika" nobody's.
@@ -23,7 +23,9 @@ from search.understanding.asked import ASKING, asked_clauses
 # The endings of a person of a trade, folded, in the genitive/accusative that "szukamy",
 # "potrzebujemy" and "prosimy o" take. Not the nominative: "prosimy o cennik", "numer
 # decyzji" are things, and a thing's accusative is its nominative.
-PERSON = re.compile(r"(?:nik|arz|acz|yk|ekt|er|tor|sor|log|graf|ant|ent|mistrz)a$|(?:yst|ist)(?:y|e)$")
+PERSON = re.compile(
+    r"(?:nik|arz|acz|yk|ekt|er|tor|sor|log|graf|ant|ent|mistrz)a$|(?:yst|ist)(?:y|e)$"
+)
 # Words for anyone who does work, whatever the trade, an operator of a place and a carrier
 # of anything: they name no trade ("szukamy partnera do szycia", "operatora kawiarni";
 # what a carrier carries says whether anyone here can: pallets yes, heifers no).
