@@ -6405,6 +6405,9 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "uszycie przewijaków",
         "obszycie lamówką",
         "sewing changing mats",
+        "obszyty brzeg",
+        "obszyte brzegi",
+        "hemmed edge",
     ),
 }
 # How another kind's work is handed over: the kind whose words say it, those words as the
@@ -6510,6 +6513,13 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "maty do przewijania",
         "sleep masks",
         "changing mats",
+        # over a bed, of tulle; a window's insect screen is a frame to assemble
+        "moskitiera nad łóżko",
+        "moskitiera z tiulu",
+        "bed nets",
+        # a cover sewn for an ironing board: no ironing is asked for
+        "pokrowce na deski do prasowania",
+        "ironing board covers",
     ),
     # what is assembled, not the work it is for: "assemble paint rollers" is no painting
     "light_assembly": ("wałki malarskie", "paint rollers", "paint roller"),
