@@ -6371,7 +6371,15 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "pakowaczka",
         "packer",
     ),
-    "transport_delivery": ("rozwieźć", "rozwiezienie po adresach"),
+    "transport_delivery": (
+        "rozwieźć",
+        "rozwiezienie po adresach",
+        # the buyer's goods or people taken somewhere and back: "przywiezie z powrotem
+        # puste skrzynki", "odwiezie zawodników", "kogoś z busem"
+        "przywieźć z powrotem",
+        "odwieźć",
+        "ktoś z busem",
+    ),
     "laundry": ("prać", "praczka", "prasowaczka"),
     # Who does the work, as buyers ask for a person of the trade ("szukamy kucharza",
     # "potrzebny introligator"): occupation names of the Polish classification of
@@ -6380,10 +6388,8 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
     # installation work nobody here does).
     # A harness's sleeves, not a pack's "sleeving" (co-packing): the longer phrase wins.
     "electrical_assembly": (
-        "koszulki termokurczliwe",
         "rurki termokurczliwe",
         "heat-shrink sleeves",
-        "heat-shrink tubing",
         "heat-resistant sleeves",
     ),
     "catering": ("kucharz", "kucharka"),
@@ -6392,7 +6398,15 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
     "digitization": ("archiwista",),
     "renovation": ("murarz", "posadzkarz", "bricklayer"),
     "soap_making": ("mydlarz",),
-    "call_center": ("teleoperator", "telemarketer"),
+    "call_center": (
+        "teleoperator",
+        "telemarketer",
+        # a firm that takes the buyer's calls over: "przejmie telefony naszej recepcji"
+        "przejąć telefony",
+        "przejmie telefony",
+        "przejmą telefony",
+        "przejęcie telefonów",
+    ),
     "light_assembly": (
         "składanie zabawek",
         "składanie kółek",
@@ -6416,7 +6430,10 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
 # of the request unless a clause asks for them alone (search.query.without_handover).
 HANDOVER = (
     "transport_delivery",
-    ("dowóz", "odwóz", "transport", "dostawa", "odbiór", "przywóz", "dowożenie", "rozwieźć"),
+    (
+        "dowóz", "odwóz", "transport", "dostawa", "odbiór", "przywóz", "dowożenie", "rozwieźć",
+        "odwieźć", "przywieźć powrotem",
+    ),
     (
         "odbiorem", "dowozem", "odwozem", "transportem", "dostawą", "dostawa", "dowiezieniem",
         "przywozem", "rozwiezieniem", "delivery", "pick-up", "pickup", "collection",

@@ -59,6 +59,10 @@ def sewing_and_printing(indexed_directory):
         # ... while carrying something else is
         ("pranie obrusów, a potem transport mebli na salę", ["laundry", "transport_delivery"]),
         ("odwóz uczestników po szkoleniu", ["transport_delivery"]),
+        # the laundry's own collecting and returning, told by verbs, is its handover too;
+        # people taken there and back are carried
+        ("Szukamy pralni, która odbierze i odwiezie pościel, 100 kg", ["laundry"]),
+        ("Szukamy kogoś, kto zawiezie zawodników na halę i odwiezie", ["transport_delivery"]),
         # a delivery that is welcome is the sewing's handover; one asked for alone is a part
         ("Szukamy szwalni do uszycia 200 fartuchów. Dowóz do nas mile widziany.", ["sewing"]),
         (

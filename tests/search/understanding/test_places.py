@@ -3,6 +3,7 @@ letters, metropolitan nicknames and powiats; ordinary words, surnames and street
 
 import pytest
 
+from search.analysis import fold
 from search.places import (
     find_place,
     find_place_or_region,
@@ -242,6 +243,10 @@ def test_a_big_city_counts_in_lowercase_and_a_small_town_only_after_a_prepositio
 def test_a_short_query_names_its_place_last_without_a_preposition():
     assert find_place("sprzątanie biblioteki gminnej 2 razy w tygodniu Sobków").name == "Sobków"
     assert find_place("szycie toreb Nowa Dęba").name == "Nowa Dęba"
+    # "nad"/"pod" inside the name, not at its ends
+    place = find_place("pranie strojów ludowych, 40 kompletów, Czerwińsk nad Wisłą")
+    assert fold(place.name).lower() == "czerwinsk nad wisla"
+    assert find_place("koszenie trawy nad Wisłą") is None
     # not inside a longer text, nor in lowercase
     assert find_place("sprzątanie biblioteki gminnej 2 razy w tygodniu sobków") is None
     letter = "Szukamy firmy do sprzątania biblioteki gminnej dwa razy w tygodniu, od marca "
