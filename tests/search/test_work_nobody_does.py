@@ -207,3 +207,14 @@ def test_work_another_clause_asks_for_beside_the_trade_is_matched(trades):
     result = match(MatchRequest(text=f"{WRAPPER} Potrzebujemy też sprzątania biura po pracy."))
     assert (result.capabilities, result.outside) == (["cleaning"], ["foliarz"])
     assert names(result) == ["Czysty Kąt"]
+
+
+def test_every_box_names_the_trade_nobody_here_practises(client, trades):
+    for path in ("/find/", "/search/"):
+        html = client.get(path, {"q": WRAPPER}).content.decode()
+        assert "nie wykonuje tej pracy: foliarz." in html, path
+        assert "Furgonetka" not in html and "Czysty Kąt" not in html, path
+    listing = client.get("/spoldzielnie/", {"q": WRAPPER}).content.decode()
+    assert "Furgonetka" not in listing
+    english = client.get("/en/find/", {"q": WRAPPER}).content.decode()
+    assert "No cooperative in the directory does this work: foliarz." in english
