@@ -340,7 +340,7 @@ class _Reader:
     def _ends_short_query(self, index: int) -> bool:
         """Whether capitalised words from ``index`` end a query typed into a search box:
         "sprzątanie biblioteki 2 razy w tygodniu Sobków" names its place last, with no
-        preposition, "nad"/"pod" inside its name too ("… – Czerwińsk nad Wisłą")."""
+        preposition, "nad"/"pod" inside its name too ("... Czerwińsk nad Wisłą")."""
         rest = self.tokens[index:]
         return len(self.tokens) <= SHORT_QUERY_WORDS and all(
             token.capitalised or (0 < number < len(rest) - 1 and token.folded in ("nad", "pod"))
