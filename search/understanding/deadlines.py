@@ -128,6 +128,15 @@ PAYMENT_WORDS = re.compile(
     r"\b[^.,;!?\n]*$"
 )
 START_WORDS = re.compile(r"(?<!\w)(?:od|from|since|starting|poczawszy\s+od|start\w*)[\s:.,-]*$")
+# Days of the week that say when the work happens, not by when: "od poniedziałku do piątku",
+# "na sobotę i niedzielę", "from Monday to Friday".
+WEEKDAY_ALTERNATIVES = "|".join(WEEKDAYS)
+SCHEDULE_BEFORE = re.compile(rf"(?<!\w)(?:od|from)\s+(?:{WEEKDAY_ALTERNATIVES})[\s,-]*$")
+SCHEDULE_AFTER = re.compile(
+    rf"\s*(?:,|-|\u2013|i|oraz|lub|albo|and|or)\s*(?:{WEEKDAY_ALTERNATIVES})\b"
+)
+# Kinds of date that name the day by the calendar, not from today.
+CALENDAR = {"day", "month_start", "month_middle", "month_end"}
 # A day.month followed by one of these is an amount ("1.5 tys.", "2.5 kg"), not a date.
 AMOUNT_AFTER = re.compile(r"\s*(?:tys|k\b|kg|szt|mln|%|t\b|ton|m2|l\b|zl|pln)")
 
@@ -145,7 +154,8 @@ class Mention:
     folded_start: int  # in the folded text
     folded_end: int
     day: date | None
-    kind: str  # "deadline", "start", "payment" or "plain"
+    kind: str  # "deadline", "start", "payment", "schedule" or "plain"
+    pattern: str = "day"  # which of PATTERNS found it
 
 
 def _next(month: int, day: int, today: date, year: str | None) -> date | None:
@@ -233,7 +243,11 @@ def _mentions(found: FoldedText, today: date) -> list[Mention]:
             before = found.folded[max(0, match.start() - 40) : match.start()]
             cue = DEADLINE_WORDS.search(before)
             starts = START_WORDS.search(before)
-            if PAYMENT_WORDS.search(before):
+            if kind == "weekday" and (
+                SCHEDULE_BEFORE.search(before) or SCHEDULE_AFTER.match(found.folded, match.end())
+            ):
+                role = "schedule"
+            elif PAYMENT_WORDS.search(before):
                 role = "payment"
             elif kind != "day" or cue:
                 role = "deadline"
@@ -244,7 +258,7 @@ def _mentions(found: FoldedText, today: date) -> list[Mention]:
             start = match.start() - (len(cue.group(0)) if cue else 0)
             taken.append((start, match.end()))
             span = found.span_at(start, match.end())
-            mentions.append(Mention(span, start, match.end(), day, role))
+            mentions.append(Mention(span, start, match.end(), day, role, kind))
     return sorted(mentions, key=lambda mention: mention.folded_start)
 
 
@@ -269,6 +283,10 @@ def read_dates(text: str, today: date) -> Dates:
     found = FoldedText(text)
     mentions = _mentions(found, today)
     deadlines = [mention for mention in mentions if mention.kind == "deadline"]
+    # "Na piątek" beside "12-14 czerwca 2027" is that week's Friday, not the next one from
+    # today: a day of the week is the deadline only where no date by the calendar is written.
+    if any(mention.pattern in CALENDAR for mention in mentions):
+        deadlines = [mention for mention in deadlines if mention.pattern != "weekday"]
     plain = [mention for mention in mentions if mention.kind == "plain"]
     chosen = deadlines[0] if deadlines else (plain[0] if len(plain) == 1 else None)
     return Dates(

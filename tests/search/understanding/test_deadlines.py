@@ -87,3 +87,28 @@ def test_a_sentences_full_stop_after_a_month_is_not_the_dates():
     text = "Cały nakład najpóźniej w czwartek 13 maja. Kolportażem zajmą się sołtysi."
     [span] = read_dates(text, TODAY).spans
     assert text[span.start : span.end] == "13 maja"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        # Each would be next week's Friday or Saturday if the days of the week were read as
+        # deadlines, and the matcher would call a June festival's crew "short" of time.
+        (
+            "Festiwal 11\u201313 czerwca 2027 r., ekipa 6 osób na sobotę i niedzielę",
+            date(2027, 6, 13),
+        ),
+        ("ok. 200 kg dziennie, od poniedziałku do piątku, od 28 czerwca do 30 lipca 2027 r.",
+         date(2027, 7, 30)),
+        ("Sprzątanie od poniedziałku do piątku", None),
+        ("cleaning from Monday to Friday", None),
+        ("obiady na sobotę i niedzielę", None),
+        ("na piątek 12 czerwca", date(2026, 6, 12)),
+    ],
+)  # fmt: skip
+def test_days_of_the_week_that_say_when_the_work_happens_set_no_deadline(text, deadline):
+    assert read_dates(text, TODAY).deadline == deadline
+
+
+def test_a_day_of_the_week_alone_is_still_a_deadline():
+    assert read_dates("Potrzebujemy 300 pierogów na sobotę", TODAY).deadline == date(2026, 5, 16)
