@@ -107,9 +107,10 @@ NOT_VILLAGES = (
     )
 )
 # A name shared by at most this many villages far apart still points at them: the matcher
-# measures from the nearest. More say too little (15 villages are called Grabówka), and a
-# form of four may be another name's ("w Międzylesiu": four Międzyleś, not the town).
-MAX_NAMESAKES = 3
+# measures from the nearest (four Markowice, five villages "w Gruszczynie"). More say too
+# little (15 villages are called Grabówka); a form another, commoner name shares is left to
+# neither (_Reader._registered).
+MAX_NAMESAKES = 5
 # The longest name in the register of localities has five words ("Wólka Sokołowska k. Wólki
 # Niedźwiedzkiej").
 MAX_NAME_WORDS = 5
@@ -541,13 +542,13 @@ class _Reader:
         ):
             return []
         keys = [t.folded for t in self.tokens[index : index + MAX_NAME_WORDS]]
-        named = [
-            n
-            for n in localities().named_at(keys)
-            if self._within_sentence(index, n.length)
-            and phrase_key(n.town.name) not in NOT_VILLAGES
-        ]
+        within = [n for n in localities().named_at(keys) if self._within_sentence(index, n.length)]
+        named = [n for n in within if phrase_key(n.town.name) not in NOT_VILLAGES]
         if not named:
+            return []
+        # A form that is also one of a name left out as too common is that name's as
+        # likely: "w Międzylesiu" is as much one of nine Międzylesie as of four Międzyleś.
+        if any(n.length == named[0].length for n in within if n not in named):
             return []
         end = index + named[0].length
         if self._names_something_else(end) and not self._bracket_before(end):

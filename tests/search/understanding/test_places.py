@@ -413,6 +413,12 @@ def test_a_name_a_few_villages_far_apart_share_points_at_all_of_them():
         ("Sławęcinek", "04"),
     ]
     assert found.namesakes[0].words == ("Sławęcinka",)
+    # four Markowice and five villages "w Gruszczynie" (Gruszczyn and Gruszczyno) still do
+    found = find_place_or_region("Gospodarstwo rybackie w Markowicach szuka ekipy do sprzątania")
+    assert [place.voivodeship for place in found.namesakes] == ["30", "16", "04", "24"]
+    assert len(find_place_or_region("Gospodarstwo w Gruszczynie zamówi 200 toreb").namesakes) == 5
+    # "w Międzylesiu" is four Międzyleś as much as nine Międzylesie: it says nothing
+    assert find_place_or_region("Sklep w Międzylesiu zamówi 200 toreb") == (None, "", ())
     # fifteen Grabówkas say nothing
     assert find_place_or_region("Sklep w Grabówce zamówi 200 toreb").namesakes == ()
     # nor a square's name: "Pod" with a capital letter begins it (three villages are Lipy)
