@@ -54,11 +54,36 @@ OPENINGS = re.compile(
 )
 
 
+# The sender as the subject of a clause that asks: "Sklep internetowy z artykułami dla
+# niemowląt zamówi 400 ręczników", "Palarnia kawy z Kobylina zamówi worki", "Piekarnia z
+# Bierutowa ma pięć aut": the words before the verb name who asks (an online shop is no
+# order for e-commerce), those after it what is asked. Only a business opening its clause,
+# at most two words before it ("Mała rodzinna piekarnia"); a public body's or a school's
+# name tells what it asks for ("przedszkole" for lunches), and "do" starts the work.
+SUBJECTS = (
+    r"sklep|hurtowni\w*|palarni\w*|piekarni\w*|cukierni\w*|gospodarstw\w*|zaklad|firma"
+    r"|producent|wytworni\w*|przetworni\w*|manufaktur\w*|restauracj\w*|hotel|pensjonat"
+    r"|drukarni\w*|szwalni\w*|pracowni\w*|kawiarni\w*|browar|winnic\w*|pasiek\w*"
+    r"|tloczni\w*|ferm\w*|stadnin\w*|wydawnictw\w*|siec|marka|tartak|masarni\w*"
+    r"|mleczarni\w*|serowarni\w*|kwiaciarni\w*|ksiegarni\w*|spolka|agencj\w*|salon"
+    r"|studio|kemping|camping"
+)
+SUBJECT = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,2}}?(?:{SUBJECTS})\b(?:\s+(?!do\b)\S+){{0,10}}?\s+(?="
+    r"(?:zamowi|zamawia|zleci|zleca|szuka|poszukuje|potrzebuje|chce|chcialby|chcialaby"
+    r"|prosi|planuje|ma)\b)"
+)
+
+
 def sender_clauses(text: str) -> list[Span]:
     """Where the clauses that say who the sender is stand in ``text``."""
     folded = FoldedText(text)
     spans = []
     for start, end in clauses(folded.folded):
+        subject = SUBJECT.match(folded.folded, start, end)
+        if subject:
+            spans.append(folded.span_at(start, subject.end()))
+            continue
         opening = OPENINGS.search(folded.folded, start, end)
         if opening is None:
             continue

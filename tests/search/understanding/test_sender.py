@@ -98,6 +98,12 @@ def test_asking_in_the_first_person_is_no_sender(text):
             "every quarter.",
             "cafe",
         ),
+        # the sender as the subject of the clause that asks (round 46)
+        (
+            "Sklep internetowy z artykułami dla niemowląt zamówi 400 ręczników z kapturem "
+            "(bawełniana frotte, 80 x 80 cm), dostawa do 15 kwietnia.",
+            "e_commerce",
+        ),
     ],
 )
 def test_the_senders_own_trade_is_not_asked_for(taxonomy, kinds_read, text, sender_kind):
@@ -109,3 +115,32 @@ def test_the_senders_own_trade_is_not_asked_for(taxonomy, kinds_read, text, send
 def test_a_sender_asking_for_their_own_trade_still_asks_for_it(kinds_read):
     text = "Jesteśmy szwalnią z Łodzi i szukamy podwykonawcy do uszycia 2000 fartuchów."
     assert kinds_read(text) == ["sewing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("Palarnia kawy z Kobylina zamówi 4000 worków z juty.", "zamówi 4000 worków z juty."),
+        (
+            "Dzień dobry, mała rodzinna piekarnia z Bierutowa ma pięć aut do oklejenia.",
+            "Dzień dobry, ma pięć aut do oklejenia.",
+        ),
+        # not a public body or a school: "przedszkole" tells the lunches whom they are for
+        (
+            "Niepubliczne przedszkole z Tarnowa szuka dostawcy obiadów.",
+            "Niepubliczne przedszkole z Tarnowa szuka dostawcy obiadów.",
+        ),
+        # "do" begins the work, not the sender
+        (
+            "Firma do sprzątania biur poszukuje podwykonawcy.",
+            "Firma do sprzątania biur poszukuje podwykonawcy.",
+        ),
+        # the subject must ask: a business named as the object stays
+        (
+            "Szukamy firmy, która uszyje 300 fartuchów.",
+            "Szukamy firmy, która uszyje 300 fartuchów.",
+        ),
+    ],
+)
+def test_a_business_that_opens_the_asking_clause_is_the_sender(text, left):
+    assert kept(text) == left
