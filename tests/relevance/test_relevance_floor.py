@@ -1249,6 +1249,74 @@ ROUNDS = {
             "unusual_words": 0.98,
         },
     },
+    # Blind at 78da972 (fd3c089 before this stop's changes), written at once with round 54:
+    # 0.789 nDCG@5, MRR 0.797 (ROUND53.md). Not tuned on. Floors 0.02 under each kind's score.
+    "round53_needs.jsonl": {
+        "sha256": "ad852142a17485ed6638478cbf78606ba8e8a4485193c061ea7224f623c39a9c",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.98,
+            "english": 0.97,
+            "informal_place": 0.65,
+            "long_email": 0.98,
+            "mixed": 0.96,
+            "no_diacritics": 0.98,
+            "nothing": 0.31,
+            "quantity": 0.86,
+            "region": 0.88,
+            "short": 0.76,
+            "typo": 0.63,
+            "unusual_words": 0.24,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.54,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.31,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.59,
+            "typo": 0.64,
+            "unusual_words": 0.36,
+        },
+    },
+    # Blind at 78da972 (fd3c089 before this stop's changes), written at once with round 53:
+    # 0.786 nDCG@5, MRR 0.788 (ROUND54.md). Not tuned on. Floors 0.02 under each kind's score.
+    "round54_needs.jsonl": {
+        "sha256": "e2bec64276301918350d38818d2f5708ccb2a5d4188277911aeba7d4d12b183e",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.31,
+            "english": 0.91,
+            "informal_place": 0.98,
+            "long_email": 0.66,
+            "mixed": 0.64,
+            "no_diacritics": 0.91,
+            "nothing": 0.64,
+            "quantity": 0.85,
+            "region": 0.96,
+            "short": 0.59,
+            "typo": 0.76,
+            "unusual_words": 0.92,
+        },
+        "mrr": {
+            "certificate": 0.36,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.64,
+            "mixed": 0.64,
+            "no_diacritics": 0.98,
+            "nothing": 0.64,
+            "quantity": 0.81,
+            "region": 0.98,
+            "short": 0.44,
+            "typo": 0.75,
+            "unusual_words": 0.98,
+        },
+    },
 }
 
 
@@ -1354,5 +1422,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 50
+    assert len(ROUNDS) == 52
     assert below == {}
