@@ -155,7 +155,7 @@ class Mention:
     folded_end: int
     day: date | None
     kind: str  # "deadline", "start", "payment", "schedule" or "plain"
-    pattern: str = "day"  # which of PATTERNS found it
+    pattern: str  # which kind of PATTERNS found it ("day", "weekday", ...)
 
 
 def _next(month: int, day: int, today: date, year: str | None) -> date | None:
