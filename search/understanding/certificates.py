@@ -34,6 +34,15 @@ AROUND = (
 )
 BEFORE = rf"(?:{AROUND}|z|ze|with|bez|without|no|nie)"
 RULED_OUT = re.compile(r"\b(?:bez|without|no|nie)\b")
+# A sentence that says the certificate is the buyer's own ("robi to nasza ekipa według planu
+# HACCP", "HACCP mamy wdrożony") asks nothing of the supplier, unless it also says the
+# supplier must have one ("Mamy ISO 9001 i od dostawców wymagamy ...").
+OWN = re.compile(r"\b(?:nasz\w*|mamy|posiadamy|our|we\s+have|we\s+hold)\b")
+REQUIRED = re.compile(
+    r"\b(?:wymag\w*|musi|musza|warun\w*|wykonawc\w*|dostawc\w*|podwykonawc\w*|oferent\w*"
+    r"|required?|requires|must|supplier\w*|contractor\w*)\b"
+)
+SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,14 @@ def _patterns() -> dict[str, re.Pattern]:
 PATTERNS = _patterns()
 
 
+def _buyers_own(folded: str, at: int) -> bool:
+    """Whether the sentence around position ``at`` says its certificate is the buyer's."""
+    starts = [match.end() for match in SENTENCE_END.finditer(folded, 0, at)]
+    ending = SENTENCE_END.search(folded, at)
+    sentence = folded[starts[-1] if starts else 0 : ending.start() if ending else len(folded)]
+    return OWN.search(sentence) is not None and REQUIRED.search(sentence) is None
+
+
 def find_certificates(text: str) -> Certificates:
     """The certificates ``text`` asks for (codes in the order written) and the words that
     named them."""
@@ -71,8 +88,9 @@ def find_certificates(text: str) -> Certificates:
     for code, pattern in PATTERNS.items():
         for match in pattern.finditer(found.folded):
             spans.append((match.start(), code, found.span(match), match.group("before")))
-    for _start, code, _span, before in sorted(spans):
-        if not RULED_OUT.search(before) and code not in codes:
-            codes.append(code)
+    for start, code, _span, before in sorted(spans):
+        if RULED_OUT.search(before) or _buyers_own(found.folded, start) or code in codes:
+            continue
+        codes.append(code)
     named = tuple(span for _s, _c, span, _b in spans)
     return Certificates(tuple(codes), found.words(*named), named)

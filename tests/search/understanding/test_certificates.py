@@ -44,6 +44,25 @@ def test_a_certificate_ruled_out_is_not_asked_for_but_its_words_go():
     assert found.words == ("bez", "HACCP", "wymagane", "ISO", "9001")
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # round 54: the buyer's own plan, its own staff's work: nothing asked of the supplier
+        ("Hal nie trzeba myć \u2013 robi to nasza ekipa według planu HACCP. Prosimy o wycenę.", ()),
+        ("Gotujemy sami, HACCP mamy wdrożony.", ()),
+        ("We have ISO 9001 ourselves.", ()),
+        # the sentence that also says the supplier must have one still asks for it
+        ("Mamy certyfikat ISO 9001 i od dostawców wymagamy ISO 9001.", ("iso9001",)),
+        ("Dostawca musi mieć ISO 9001 \u2013 wymaga tego nasz klient.", ("iso9001",)),
+        ("Nasza kuchnia ma HACCP. Wykonawca musi mieć HACCP.", ("haccp",)),
+    ],
+)
+def test_a_certificate_the_buyer_holds_itself_is_not_asked_for(text, codes):
+    found = find_certificates(text)
+    assert found.codes == codes
+    assert any(word.upper() in {"HACCP", "ISO"} for word in found.words)
+
+
 @pytest.mark.parametrize("code", sorted(CERTIFICATIONS))
 def test_every_certificate_is_found_by_its_own_labels(code):
     label_pl, label_en, _issuer = CERTIFICATIONS[code]
