@@ -93,6 +93,10 @@ NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
 SHORT_QUERY_WORDS = 12
 # A place may stand alone as a text's last sentence of at most this many words.
 LAST_LINE_WORDS = 3
+# The endings of an adjective's oblique cases ("Pięknej", "Starym", "Dużego").
+ADJECTIVE_CASE_ENDINGS = ("ej", "ym", "im", "ego", "emu")
+# A dash between spaces, before a search box's place at the end of its line ("... - Łojki").
+DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 # A village of the register farther than this from a town the text names later is taken
 # for some other place's name (a district, an estate, a hall), and the town wins.
 FAR_KM = 100
@@ -107,10 +111,10 @@ NOT_VILLAGES = (
     )
 )
 # A name shared by at most this many villages far apart still points at them: the matcher
-# measures from the nearest (four Markowice, five villages "w Gruszczynie"). More say too
-# little (15 villages are called Grabówka); a form another, commoner name shares is left to
-# neither (_Reader._registered).
-MAX_NAMESAKES = 5
+# measures from the nearest (four Markowice, five villages "w Gruszczynie", eight Krzywe).
+# More say too little (15 villages are called Grabówka); a form another, commoner name
+# shares is left to neither (_Reader._registered).
+MAX_NAMESAKES = 8
 # The longest name in the register of localities has five words ("Wólka Sokołowska k. Wólki
 # Niedźwiedzkiej").
 MAX_NAME_WORDS = 5
@@ -272,6 +276,8 @@ class _Reader:
                 continue
             if self._after_nad(index) and token.folded in self.found.rivers:
                 continue
+            if self._ends_unknown_name(index):
+                continue
             for rule in (self._powiat, self._area, self._nickname, self._capital, self._town):
                 place = rule(index)
                 if place and self._after_nad(index):
@@ -280,6 +286,22 @@ class _Reader:
                 if place:
                     return place
         return above
+
+    def _ends_unknown_name(self, index: int) -> bool:
+        """Whether the word at ``index`` ends a name of two words that no list holds: "w
+        Pięknej Górze" is a village the register lacks, not the town of Góra; a capitalised
+        adjective between a preposition and a town's name makes one name with it."""
+        if index < 2 or not (self._same_sentence(index) and self._same_sentence(index - 1)):
+            return False
+        adjective, cue = self.tokens[index - 1], self.tokens[index - 2]
+        return (
+            self.tokens[index].capitalised
+            and self.text[adjective.end : self.tokens[index].start].isspace()
+            and adjective.capitalised
+            and adjective.folded.endswith(ADJECTIVE_CASE_ENDINGS)
+            and adjective.folded not in CUES
+            and cue.folded in CUES
+        )
 
     def _same_sentence(self, index: int) -> bool:
         """Whether token ``index`` continues the sentence of token ``index - 1``."""
@@ -312,8 +334,13 @@ class _Reader:
 
     def _cued(self, index: int) -> bool:
         return (
-            self._same_sentence(index) and (self._after_cue(index) or self._ends_short_query(index))
-        ) or self._ends_alone(index)
+            (
+                self._same_sentence(index)
+                and (self._after_cue(index) or self._ends_short_query(index))
+            )
+            or self._ends_alone(index)
+            or self._ends_after_dash(index)
+        )
 
     def _after_cue(self, index: int) -> bool:
         """Whether a preposition or a word for a place stands before ``index``; "pod" or
@@ -336,6 +363,19 @@ class _Reader:
             and rest[0].sentence_start
             and len(rest) <= LAST_LINE_WORDS
             and all(token.capitalised and not token.sentence_start for token in rest[1:])
+        )
+
+    def _ends_after_dash(self, index: int) -> bool:
+        """Whether capitalised words from ``index`` end the text after a dash, as a search
+        box's line of any length names its place: "Sprzątanie klatek schodowych w 3 blokach,
+        raz w tygodniu od marca 2027 - Bierkowo"."""
+        rest = self.tokens[index:]
+        gap = self.text[self.tokens[index - 1].end : rest[0].start] if index else ""
+        return (
+            DASH.fullmatch(gap) is not None
+            and len(rest) <= LAST_LINE_WORDS
+            and all(token.capitalised for token in rest)
+            and not self.text[rest[-1].end :].strip(" .")
         )
 
     def _ends_short_query(self, index: int) -> bool:

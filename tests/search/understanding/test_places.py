@@ -253,6 +253,17 @@ def test_a_short_query_names_its_place_last_without_a_preposition():
     assert find_place(letter + "do końca roku, najlepiej z doświadczeniem Sobków") is None
 
 
+def test_a_place_after_a_dash_ends_a_search_line_of_any_length():
+    # round 54: a line longer than a short query still names its village last, after a dash
+    line = "Sprzątanie klatek schodowych w 3 blokach wspólnoty mieszkaniowej, raz w tygodniu"
+    assert placed(line + " od marca 2027 \u2013 Bierkowo") == ("Bierkowo", "22")
+    assert placed(line + " - Bierkowo.") == ("Bierkowo", "22")
+    # not without the dash, nor when more follows the name, nor in lowercase
+    assert find_place(line + " od marca 2027 Bierkowo") is None
+    assert find_place(line + " \u2013 Bierkowo Sp. z o.o. prosi o ofertę") is None
+    assert find_place(line + " \u2013 bierkowo") is None
+
+
 def test_a_place_alone_on_the_last_line_is_the_place():
     # round 46: the parish signs its request with the village's name
     letter = "Konfesjonał z litego dębu do kościoła parafialnego, prosimy o wycenę"
@@ -417,6 +428,10 @@ def test_a_name_a_few_villages_far_apart_share_points_at_all_of_them():
     found = find_place_or_region("Gospodarstwo rybackie w Markowicach szuka ekipy do sprzątania")
     assert [place.voivodeship for place in found.namesakes] == ["30", "16", "04", "24"]
     assert len(find_place_or_region("Gospodarstwo w Gruszczynie zamówi 200 toreb").namesakes) == 5
+    # and eight villages called Krzywe (round 54: the care home by Suwałki)
+    found = find_place_or_region("Dom Seniora w Krzywem szuka dostawcy wyżywienia")
+    assert len(found.namesakes) == 8
+    assert "20" in {place.voivodeship for place in found.namesakes}
     # "w Międzylesiu" is four Międzyleś as much as nine Międzylesie: it says nothing
     assert find_place_or_region("Sklep w Międzylesiu zamówi 200 toreb") == (None, "", ())
     # fifteen Grabówkas say nothing
@@ -573,6 +588,18 @@ def test_a_village_is_trusted_after_the_word_for_a_village(text, town, voivodesh
 
 def test_without_it_the_same_village_is_no_place():
     assert find_place("Stowarzyszenie Puchły szuka ogrodnika do klombów.") is None
+
+
+def test_a_town_after_a_capitalised_adjective_is_part_of_a_name_no_list_holds():
+    # round 53: "w Pięknej Górze" is a village by Giżycko, not the town of Góra 450 km off
+    assert find_place("prowadzimy pensjonat w Pięknej Górze, sprzątanie pokoi") is None
+    assert find_place("dowóz z Pięknej Góry do Poznania").name == "Poznań"
+    # names the lists hold whole still count, and so does a town after a lowercase adjective
+    assert find_place("w Zielonej Górze").name == "Zielona Góra"
+    assert find_place("pod Starym Sączem").name == "Stary Sącz"
+    assert find_place("w pięknej Górze") is not None
+    # a bracket between them parts the words: the powiat is read
+    assert find_place("Świetlica w Bystrej (powiat bielski)").name == "powiat bielski"
 
 
 def test_a_name_of_several_words_too_ambiguous_to_place_lends_no_word_to_another_place():
