@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from cms.distance import distance_km
 from search.analysis import fold, stem
+from search.places.districts import district_forms
 from search.places.gazetteer import (
     BIG_TOWN,
     EVERYDAY_FORMS,
@@ -278,7 +279,8 @@ class _Reader:
                 continue
             if self._ends_unknown_name(index):
                 continue
-            for rule in (self._powiat, self._area, self._nickname, self._capital, self._town):
+            rules = (self._powiat, self._area, self._nickname, self._capital, self._town)
+            for rule in (*rules, self._district):
                 place = rule(index)
                 if place and self._after_nad(index):
                     above = above or place
@@ -517,6 +519,20 @@ class _Reader:
             return self._place(town.name, town, index, index + length)
         if registered and registered[0].length > 1:
             self.named_until = index + registered[0].length
+        return None
+
+    def _district(self, index: int) -> Place | None:
+        """A city's district named at ``index`` after a preposition ("na Wyczerpach",
+        "z Lisińca") is its city, when no town or village of that name came first."""
+        if not (self.tokens[index].capitalised and self._cued(index)):
+            return None
+        for length in range(min(MAX_NAME_WORDS, len(self.tokens) - index), 0, -1):
+            if not self._within_sentence(index, length):
+                continue
+            found = district_forms().get(_key(self.tokens[index : index + length]))
+            if found:
+                town = self.found.towns[phrase_key(found[1])]
+                return self._place(town.name, town, index, index + length)
         return None
 
     def _spelled_as_written(

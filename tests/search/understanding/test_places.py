@@ -607,3 +607,33 @@ def test_a_name_of_several_words_too_ambiguous_to_place_lends_no_word_to_another
     assert find_place("Hurtownia warzyw z Winnej Góry szuka ekipy do łuskania bobu") is None
     place = find_place("Hurtownia z Winnej Góry, dowóz do Poznania")
     assert place.name == "Poznań"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # rounds 53 to 58: buyers name their part of the city and leave the city out
+        ("Rodzinna piekarnia na Wyczerpach szuka firmy do sprzątania", "Częstochowa"),
+        ("sprzątanie akademika na Lisińcu po roku akademickim", "Częstochowa"),
+        ("Biuro rachunkowe na Ślichowicach szuka firmy sprzątającej", "Kielce"),
+        ("Dział Żywienia szpitala na Rudaku szuka podwykonawcy", "Toruń"),
+        ("filia biblioteki na Podolszycach potrzebuje sprzątania", "Płock"),
+        ("zakład z Włostowic szuka kogoś do krojenia warzyw", "Puławy"),
+        ("szkoła na Nowej Hucie zamówi 300 fartuchów", "Kraków"),
+        ("Sprzątanie 4 klatek schodowych, 2 razy w tygodniu \u2013 Trzepowo", "Płock"),
+    ],
+)
+def test_a_citys_district_is_the_city(text, city):
+    place = find_place(text)
+    assert place.name == city
+    assert place.words[0] in text
+
+
+def test_a_district_yields_to_a_town_or_village_of_its_name():
+    # Ustronie is Radom's estate, but "w Ustroniu" is the town of Ustroń
+    assert find_place("pensjonat w Ustroniu szuka pralni").name == "Ustroń"
+    # one village of the register called Bierkowo is the place, not a district anywhere
+    assert find_place("sprzątanie w Bierkowie").name == "Bierkowo"
+    # a district needs its capital letter and a preposition
+    assert find_place("sprzątanie hal, wyczerpach nie ma") is None
+    assert find_place("Wyczerpy to nasza dzielnica") is None
