@@ -96,8 +96,9 @@ SHORT_QUERY_WORDS = 12
 LAST_LINE_WORDS = 3
 # The endings of an adjective's oblique cases ("Pięknej", "Starym", "Dużego").
 ADJECTIVE_CASE_ENDINGS = ("ej", "ym", "im", "ego", "emu")
-# A dash between spaces, before a search box's place at the end of its line ("... - Łojki").
-DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+# A dash between spaces, before a search box's place at the end of its line ("... - Łojki"),
+# what the dates left blank before it too.
+DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
 # A village of the register farther than this from a town the text names later is taken
 # for some other place's name (a district, an estate, a hall), and the town wins.
 FAR_KM = 100
@@ -374,7 +375,7 @@ class _Reader:
         rest = self.tokens[index:]
         gap = self.text[self.tokens[index - 1].end : rest[0].start] if index else ""
         return (
-            DASH.fullmatch(gap) is not None
+            DASH.search(gap) is not None
             and len(rest) <= LAST_LINE_WORDS
             and all(token.capitalised for token in rest)
             and not self.text[rest[-1].end :].strip(" .")
@@ -529,8 +530,11 @@ class _Reader:
         for length in range(min(MAX_NAME_WORDS, len(self.tokens) - index), 0, -1):
             if not self._within_sentence(index, length):
                 continue
-            found = district_forms().get(_key(self.tokens[index : index + length]))
-            if found:
+            key = _key(self.tokens[index : index + length])
+            found = district_forms().get(key)
+            # without a preposition only its own name: "..., Leszczynek" is a village by
+            # Kutno, though it is also a case of Gdynia's Leszczynki
+            if found and (self._after_cue(index) or key == phrase_key(found[0])):
                 town = self.found.towns[phrase_key(found[1])]
                 return self._place(town.name, town, index, index + length)
         return None
@@ -599,6 +603,7 @@ class _Reader:
             return []
         keys = [t.folded for t in self.tokens[index : index + MAX_NAME_WORDS]]
         within = [n for n in localities().named_at(keys) if self._within_sentence(index, n.length)]
+        within = within or localities().parts_named(keys[0])
         named = [n for n in within if phrase_key(n.town.name) not in NOT_VILLAGES]
         if not named:
             return []

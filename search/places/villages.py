@@ -26,7 +26,7 @@ from pathlib import Path
 
 from cms.distance import distance_km
 from search.places.declension import name_forms, word_forms
-from search.places.gazetteer import EVERYDAY_FORMS, Town, phrase_key
+from search.places.gazetteer import EVERYDAY_FORMS, Town, phrase_key, word_set
 
 REGISTER = Path(__file__).resolve().parents[2] / "node_modules/polskie-miejscowosci/data.json"
 VOIVODESHIPS = {
@@ -56,13 +56,26 @@ class Named:
     length: int
 
 
+# Words that tell the parts of a village apart ("Stare Siołkowice", "Krajno Pierwsze",
+# "Krajno-Parcele"): people call such places by the other word alone.
+PART_BEFORE = word_set("stare stary stara nowe nowy nowa wielkie wielki wielka male maly mala")
+PART_AFTER = word_set(
+    """pierwsze pierwszy pierwsza drugie drugi druga parcele kolonia gorne gorny gorna
+    dolne dolny dolna wielkie wielki wielka male maly mala"""
+)
+
+
 @dataclass
 class Villages:
     # folded form of a one-word name, or of a longer name's first word → the places
     by_first_word: dict[str, list[tuple[Town, tuple[str, ...]]]] = field(default_factory=dict)
+    # folded form of the word a two-word name's parts share → those places ("siolkowice" →
+    # Stare Siołkowice, Nowe Siołkowice)
+    by_shared_word: dict[str, list[Town]] = field(default_factory=dict)
 
     def add(self, town: Town) -> None:
         words = tuple(phrase_key(town.name).split())
+        self._add_part(town, words)
         if len(words) == 1:
             forms = name_forms(town.name)
         else:  # a long name's first word as the whole name declines it ("ze Starej Białej")
@@ -70,6 +83,26 @@ class Villages:
         entry = (town, words)
         for form in {phrase_key(form) for form in forms} - EVERYDAY_FORMS:
             self.by_first_word.setdefault(form, []).append(entry)
+
+    def _add_part(self, town: Town, words: tuple[str, ...]) -> None:
+        if len(words) != 2:
+            return
+        written = town.name.replace("-", " ").split()
+        if len(written) != 2:
+            return
+        if words[0] in PART_BEFORE:
+            shared = written[1]
+        elif words[1] in PART_AFTER:
+            shared = written[0]
+        else:
+            return
+        for form in {phrase_key(form) for form in name_forms(shared)} - EVERYDAY_FORMS:
+            self.by_shared_word.setdefault(form, []).append(town)
+
+    def parts_named(self, key: str) -> list[Named]:
+        """The parts of a village named by the word they share, in the folded form
+        ``key``: "w Siołkowicach" is Stare or Nowe Siołkowice, 3 km apart."""
+        return [Named(town, 1) for town in self.by_shared_word.get(key, ())]
 
     def named_at(self, keys: list[str]) -> list[Named]:
         """The places whose name, in some case, the folded words ``keys`` begin with:

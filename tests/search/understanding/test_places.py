@@ -637,3 +637,18 @@ def test_a_district_yields_to_a_town_or_village_of_its_name():
     # a district needs its capital letter and a preposition
     assert find_place("sprzątanie hal, wyczerpach nie ma") is None
     assert find_place("Wyczerpy to nasza dzielnica") is None
+
+
+def test_a_district_without_a_preposition_is_read_only_by_its_own_name():
+    # round 41: "Leszczynek" is a village by Kutno, and a case of Gdynia's Leszczynki
+    found = find_place_or_region("bus z kierowcą do rozwiezienia urn po lokalach, Leszczynek")
+    assert found.place is None
+    assert "10" in {place.voivodeship for place in found.namesakes}
+    assert find_place("sprzątanie biura na Leszczynkach").name == "Gdynia"
+
+
+def test_a_village_in_parts_is_found_by_the_word_they_share():
+    # round 53: Stare and Nowe Siołkowice lie 3 km apart; people say "Siołkowice"
+    assert placed("Agroturystyka w Siołkowicach szuka ekipy") == ("Nowe Siołkowice", "16")
+    # a place of the name itself comes first: Krajno, not Krajno Pierwsze or Drugie
+    assert find_place("Agroturystyka w Krajnie szuka ekipy").name == "Krajno"

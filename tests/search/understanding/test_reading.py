@@ -148,3 +148,11 @@ def test_the_words_of_two_dates_are_blanked_where_each_stands():
     assert reading.place.name == "Tomaszów Lubelski"
     assert "Tomaszowie" not in reading.words
     assert "porządek" in reading.words  # "po imprezie": the fair is over (declined.DONE)
+
+
+def test_a_village_after_a_dash_is_read_where_a_date_before_it_was_taken_out():
+    # round 53: the deadline is blanked, and the dash still marks the place that ends the line
+    line = "Szkliwione plakietki ceramiczne z herbem gminy, ok. 60 szt. do 15 maja 2027"
+    reading = read_request(line + " \u2013 Siołkowice", TODAY)
+    assert reading.place.name == "Nowe Siołkowice"
+    assert reading.deadline == date(2027, 5, 15)
