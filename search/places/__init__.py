@@ -280,8 +280,14 @@ class _Reader:
                 continue
             if self._ends_unknown_name(index):
                 continue
-            rules = (self._powiat, self._area, self._nickname, self._capital, self._town)
-            for rule in (*rules, self._district):
+            for rule in (
+                self._powiat,
+                self._area,
+                self._nickname,
+                self._capital,
+                self._town,
+                self._district,
+            ):
                 place = rule(index)
                 if place and self._after_nad(index):
                     above = above or place

@@ -104,6 +104,6 @@ def district_forms() -> dict[str, tuple[str, str]]:
     forms: dict[str, tuple[str, str]] = {}
     for city, names in DISTRICTS.items():
         for name in " ".join(names.split()).split(", "):
-            for form in name_forms(name) | {name.lower()}:
+            for form in name_forms(name):
                 forms.setdefault(phrase_key(form), (name, city))
     return forms
