@@ -669,7 +669,14 @@ def asks_only_outside(
     if not taxonomy.outside_work_in(words, lexicon):
         return False
     clauses = asked_clauses(text)
-    if any(asks_besides(clause) for clause in clauses):
+    # "Potrzebujemy też tłumacza" asks for the rest of the request too, unless an earlier
+    # clause already asked for work nobody does and "też" adds to that ("szuka apteki …
+    # Potrzebujemy też przeglądu lekowego").
+    besides = [asks_besides(clause) for clause in clauses]
+    if any(besides) and not any(
+        not adds and taxonomy.outside_work_in(work_words(clause), lexicon)
+        for clause, adds in zip(clauses, besides, strict=True)
+    ):
         return False
     asked = " . ".join(work_words(clause) for clause in clauses)
     return bool(taxonomy.outside_work_in(asked, lexicon)) and not (

@@ -139,6 +139,12 @@ BUYER_PHRASES = [
     ("tailoring of uniforms for hotel staff", ["sewing"]),
     ("clothing alterations and repairs", ["textile_repair"]),
     ("shrink wrapping and labelling of jars", ["co_packing"]),
+    # bookbinding and printed tags, by what is done (rounds 53 and 58); a picture framed
+    # and a tag attached while packing are neither
+    ("oprawić w twarde okładki księgi uchwał", ["printing"]),
+    ("zawieszki serwisowe na lusterko z logo salonu", ["printing"]),
+    ("wycinanki oprawione w ramki", ["gifts_handicraft"]),
+    ("attach a hang tag to each rake", []),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.

@@ -167,6 +167,15 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
         ("Wspólnota szuka mediatora do sporu mieszkańców.", ["mediation"]),
         ("Na Dzień Dziecka szukamy iluzjonisty z pokazem magii.", ["kids_entertainment"]),
         ("Karczma szuka browaru, który uwarzy piwo pod naszą marką.", ["contract_brewing"]),
+        # rounds 53-58: their scope words read assembly, renovation or digitisation
+        ("Salon szuka podwykonawcy do montażu haków holowniczych w autach.", ["towbar_fitting"]),
+        ("Gmina szuka serwisu fontanny: uruchomienie, montaż pomp i dysz.", ["fountain_service"]),
+        ("Na wyjazd na stok szukamy instruktora narciarstwa dla 40 osób.", ["ski_instruction"]),
+        (
+            "Dom opieki szuka apteki, która przygotuje leki w dawkach jednostkowych. "
+            "Potrzebujemy też przeglądu lekowego raz na kwartał.",
+            ["pharmacy"],
+        ),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):
