@@ -4587,6 +4587,12 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "serwis pieców konwekcyjnych",
         "naprawa pieca konwekcyjno-parowego",
         "combi oven servicing",
+        # round 59: a distribution centre's conveyor drives measured for wear
+        "diagnostyka drganiowa",
+        "pomiary drgań",
+        "analiza drgań",
+        "vibration analysis",
+        "vibration monitoring",
     ),
     "sign_language": (
         "tłumacz języka migowego",
@@ -6099,6 +6105,18 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "zgoda wodnoprawna",
         "water-law permit",
     ),
+    # round 59: emptying parking meters and carrying the cash to a bank
+    "cash_handling": (
+        "konwojowanie gotówki",
+        "konwój gotówki",
+        "przewóz gotówki",
+        "opróżnianie parkomatów",
+        "parkomaty",
+        "wartości pieniężne",
+        "cash-in-transit",
+        "cash collection",
+        "parking meters",
+    ),
     "dangerous_goods_adviser": (
         "doradca ADR",
         "doradca do spraw bezpieczeństwa",
@@ -6393,6 +6411,7 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "fountain_service": ("serwis fontann", "fountain servicing"),
     "ski_instruction": ("nauka jazdy na nartach", "ski instruction"),
     "water_permits": ("pozwolenia wodnoprawne", "water-law permits"),
+    "cash_handling": ("konwojowanie gotówki", "cash-in-transit"),
     "dangerous_goods_adviser": ("doradztwo ADR (towary niebezpieczne)", "dangerous goods advice"),
 }
 
@@ -6578,6 +6597,11 @@ REQUEST_WORK["food_preparation"] += tuple(
 )
 REQUEST_THINGS: dict[str, tuple[str, ...]] = {
     "printing": (
+        # round 59: a library's book labels
+        "ekslibrisy",
+        "ekslibris",
+        "ex libris",
+        "bookplates",
         "mapy składane",
         "mapy turystyczne",
         "mapa szlaków",

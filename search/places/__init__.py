@@ -99,6 +99,10 @@ ADJECTIVE_CASE_ENDINGS = ("ej", "ym", "im", "ego", "emu")
 # A dash between spaces, before a search box's place at the end of its line ("... - Łojki"),
 # what the dates left blank before it too.
 DASH = re.compile(r"\s[-\u2013\u2014]\s+$")
+# Who asks, named between the dash and the place ("- sklep z włóczką, Racławice Śląskie"):
+# a few words without a sentence's end.
+AFTER_DASH = re.compile(r"\s[-\u2013\u2014]\s+([^.!?\n,\u2013\u2014]+),\s*$")
+DASH_SENDER_WORDS = 4
 # A village of the register farther than this from a town the text names later is taken
 # for some other place's name (a district, an estate, a hall), and the town wins.
 FAR_KM = 100
@@ -380,6 +384,14 @@ class _Reader:
         raz w tygodniu od marca 2027 - Bierkowo"."""
         rest = self.tokens[index:]
         gap = self.text[self.tokens[index - 1].end : rest[0].start] if index else ""
+        if gap.strip() == ",":
+            # the place after who asks, the two after the dash: "... - sklep z włóczką,
+            # Racławice Śląskie"
+            gap = self.text[: rest[0].start]
+            tail = AFTER_DASH.search(gap)
+            if tail is None or len(tail.group(1).split()) > DASH_SENDER_WORDS:
+                return False
+            gap = " \u2013 "
         return (
             DASH.search(gap) is not None
             and len(rest) <= LAST_LINE_WORDS

@@ -11,6 +11,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
 * :mod:`.products` — toiletries named by their use ("kostki do mycia rąk"): soap,
   not washing;
+* :mod:`.printed` — printed matter told by pages and copies or format and paper
+  ("24 str., 500 egz."): printing;
 * :mod:`.names` — names in quotes ("Pensjonat „Wydmowy Dwór”"): who writes, not
   what is to be done;
 * :mod:`.declined` — work the buyer already has or does not want ("catering mamy
@@ -39,6 +41,7 @@ from search.understanding.declined import without_declined
 from search.understanding.filler import split_signature, strip_filler
 from search.understanding.folded import blanked
 from search.understanding.names import without_names
+from search.understanding.printed import printed_matter
 from search.understanding.products import named_by_use
 from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
@@ -108,6 +111,8 @@ def read_request(text: str, today: date) -> Reading:
     """The parts of a request's ``text`` (see the module); dates are read relative to
     ``today``. Offline and quick: it runs on every request."""
     body, signature = split_signature(text or "")
+    # read before the amounts that tell it are taken out as a quantity
+    printed = printed_matter(body)
     certificates = find_certificates(body)
     # Each reader's finds are blanked where they stand: words of two dates blanked one by
     # one took the "w" of "w Tomaszowie Lubelskim" for that of "w ciągu 14 dni".
@@ -140,7 +145,7 @@ def read_request(text: str, today: date) -> Reading:
     if region:
         body = without_words(body, region.words)
     return Reading(
-        words=work_words(body),
+        words=work_words(body) + (" druk" if printed else ""),
         place=place,
         voivodeship=region.code if region else namesakes_region,
         namesakes=namesakes,

@@ -264,6 +264,18 @@ def test_a_place_after_a_dash_ends_a_search_line_of_any_length():
     assert find_place(line + " \u2013 bierkowo") is None
 
 
+def test_a_place_after_the_dash_and_who_asks_ends_a_search_line():
+    # round 60: "- sklep z włóczką, Racławice Śląskie"
+    line = "Guziki ceramiczne do swetrów, szkliwione, ok. 1500 szt."
+    assert placed(line + " \u2013 sklep z włóczką, Racławice Śląskie") == (
+        "Racławice Śląskie",
+        "16",
+    )
+    # not a list of things after a dash, nor after a whole sentence
+    assert find_place(line + " \u2013 guziki, kubki i wazony, Racławice Śląskie") is None
+    assert find_place("Guziki. Sklep z włóczką, Racławice Śląskie, prosi o ofertę") is None
+
+
 def test_a_place_alone_on_the_last_line_is_the_place():
     # round 46: the parish signs its request with the village's name
     letter = "Konfesjonał z litego dębu do kościoła parafialnego, prosimy o wycenę"
