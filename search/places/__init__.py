@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from cms.distance import distance_km
 from search.analysis import fold, stem
+from search.places.declension import name_forms
 from search.places.districts import district_forms
 from search.places.gazetteer import (
     BIG_TOWN,
@@ -277,6 +278,7 @@ class _Reader:
                 or token.capitalised
                 or token.folded in POWIAT_WORDS
                 or token.folded in CAPITAL_FORMS
+                or token.folded in WATER_FORMS
                 or token.folded == "pow"
             ):
                 continue
@@ -288,6 +290,7 @@ class _Reader:
                 self._powiat,
                 self._area,
                 self._nickname,
+                self._water,
                 self._capital,
                 self._town,
                 self._district,
@@ -465,6 +468,20 @@ class _Reader:
                     continue
                 return self._place(shown, town, index, index + length)
         return None
+
+    def _water(self, index: int) -> Place | None:
+        """A lake or reservoir named by its town's adjective and no list holds ("nad
+        Jeziorem Pakoskim", "nad Zalewem Koronowskim") → that town, when the gazetteer has
+        one whose name the adjective is made of (Pakość, Koronowo)."""
+        if index + 1 >= len(self.tokens) or self.tokens[index].folded not in WATER_FORMS:
+            return None
+        adjective = self.tokens[index + 1]
+        if not adjective.capitalised or not self._same_sentence(index + 1):
+            return None
+        town = town_of_adjective(adjective.folded)
+        if town is None:
+            return None
+        return self._place(town.name, town, index, index + 2)
 
     def _capital(self, index: int) -> Place | None:
         """ "w stolicy", "stolica Polski" → Warszawa; not "stolica województwa" nor "stolica
@@ -755,6 +772,36 @@ class _Reader:
         such a place counts only when the text names no other. A town whose name holds
         "nad" is read from its first word ("Nowe Miasto nad Pilicą")."""
         return self._same_sentence(index) and self.tokens[index - 1].folded == "nad"
+
+
+# A lake's or a reservoir's word in any case ("nad Jeziorem", "nad zalewem").
+WATER_FORMS = frozenset(
+    phrase_key(form) for word in ("jezioro", "zalew", "zbiornik") for form in name_forms(word)
+)
+# The "k" and case ending of a town's adjective: "Pakoskim", "Koronowskiego", "Powidzkie".
+ADJECTIVE_ENDING = re.compile(r"k(?:iego|iemu|iej|im|ie|i|a)$")
+# How many letters a town's name may have past its adjective's stem ("pako" + "sc").
+STEM_TAIL = 3
+
+
+@cache
+def town_of_adjective(adjective: str) -> Town | None:
+    """The most populous town of the gazetteer whose folded name the folded ``adjective``
+    is made of ("pakoskim" → Pakość, "koronowskim" → Koronowo, "powidzkim" → Powidz), or
+    None. The "s" before the "k" is the adjective's ("koronow-ski") or stands for the
+    name's own ending ("pako-ski", Pakość)."""
+    match = ADJECTIVE_ENDING.search(adjective)
+    if match is None:
+        return None
+    base = adjective[: match.start()]
+    stems = {stem for stem in (base, base.removesuffix("s")) if len(stem) >= 3}
+    towns = [
+        town
+        for key, town in gazetteer().towns.items()
+        if " " not in key
+        and any(key.startswith(stem) and len(key) - len(stem) <= STEM_TAIL for stem in stems)
+    ]
+    return max(towns, key=lambda town: town.population, default=None)
 
 
 def _by_size(candidate: tuple[str, Town, str]) -> int:

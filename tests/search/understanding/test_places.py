@@ -664,3 +664,25 @@ def test_a_village_in_parts_is_found_by_the_word_they_share():
     assert placed("Agroturystyka w Siołkowicach szuka ekipy") == ("Nowe Siołkowice", "16")
     # a place of the name itself comes first: Krajno, not Krajno Pierwsze or Drugie
     assert find_place("Agroturystyka w Krajnie szuka ekipy").name == "Krajno"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # round 60: a lake no list of landmarks holds, by its town's adjective
+        ("Klub nad Jeziorem Pakoskim szuka firmy do koszenia", "Pakość"),
+        ("Ośrodek nad Jeziorem Powidzkim", "Powidz"),
+        ("Stanica nad Zalewem Koronowskim", "Koronowo"),
+        ("Domki przy zbiorniku Dobczyckim", "Dobczyce"),
+        # a landmark the list holds keeps its town
+        ("Kemping nad Jeziorem Nyskim", "Nysa"),
+    ],
+)
+def test_a_lake_named_by_its_towns_adjective_is_that_town(text, town):
+    expected = gazetteer().towns[phrase_key(town)]
+    assert (find_place(text).lat, find_place(text).lon) == (expected.lat, expected.lon)
+
+
+def test_a_lake_named_by_another_adjective_is_no_place():
+    assert find_place("nad Jeziorem Białym") is None
+    assert find_place("nad Jeziorem Długim") is None
