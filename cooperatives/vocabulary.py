@@ -4593,6 +4593,11 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "analiza drgań",
         "vibration analysis",
         "vibration monitoring",
+        # round 62: a cinema's digital projector
+        "serwis projektora",
+        "projektor kinowy",
+        "kalibracja projektora",
+        "cinema projector",
     ),
     "sign_language": (
         "tłumacz języka migowego",
@@ -6105,6 +6110,15 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "zgoda wodnoprawna",
         "water-law permit",
     ),
+    # round 61: models for a clothing brand's photo shoot
+    "modelling": (
+        "modelki",
+        "modelek",
+        "modelka",
+        "agencja modelek",
+        "fashion models",
+        "photo models",
+    ),
     # round 59: emptying parking meters and carrying the cash to a bank
     "cash_handling": (
         "konwojowanie gotówki",
@@ -6411,6 +6425,7 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "fountain_service": ("serwis fontann", "fountain servicing"),
     "ski_instruction": ("nauka jazdy na nartach", "ski instruction"),
     "water_permits": ("pozwolenia wodnoprawne", "water-law permits"),
+    "modelling": ("modelki i modele do sesji", "models for photo shoots"),
     "cash_handling": ("konwojowanie gotówki", "cash-in-transit"),
     "dangerous_goods_adviser": ("doradztwo ADR (towary niebezpieczne)", "dangerous goods advice"),
 }
@@ -6517,6 +6532,13 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "przejmie telefony",
         "przejmą telefony",
         "przejęcie telefonów",
+        # round 62: a cinema's bookings by phone
+        "telefoniczne rezerwacje",
+        "rezerwacje telefoniczne",
+        "przyjmowanie rezerwacji",
+        "obsługa rezerwacji",
+        "phone bookings",
+        "reservation line",
     ),
     "light_assembly": (
         "składanie zabawek",
@@ -6653,6 +6675,10 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         # a cover sewn for an ironing board: no ironing is asked for
         "pokrowce na deski do prasowania",
         "ironing board covers",
+        # round 61: fabric hair ties sewn from offcuts
+        "frotki do włosów",
+        "frotki",
+        "scrunchies",
     ),
     # what is assembled, not the work it is for: "assemble paint rollers" is no painting
     "light_assembly": ("wałki malarskie", "paint rollers", "paint roller"),

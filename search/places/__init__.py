@@ -91,6 +91,10 @@ NEAR_TOWN_KM = 50
 # lies 200 km from it), though villages are called so too. A town of the gazetteer after
 # "nad" counts when the text names no other ("schronisko nad Świeradowem-Zdrojem").
 NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
+# A town named by the first word of its name alone ("z Janowca") gives way to a commune's
+# seat of exactly that name far from it up to this many people; bigger ones keep it ("w
+# Ostrowie" is Ostrów Wielkopolski, 70,000 people).
+PART_NAMED_TOWN = 20_000
 # A query of at most this many words is a search box's: a town may end it uncued.
 SHORT_QUERY_WORDS = 12
 # A place may stand alone as a text's last sentence of at most this many words.
@@ -534,11 +538,15 @@ class _Reader:
                 return self._place(town.name, town, index, index + chosen[0].length)
         # A commune's seat before a village of the gazetteer of its name far off: "w
         # Górnie" is the seat of the commune of Górno by Kielce, not Górno 150 km south-east.
+        # So is it before a small town named by the first word of its name: "z Janowca" is
+        # the seat of the commune of Janowiec, not Janowiec Wielkopolski.
         seats = [named for named in registered if is_seat(named.town)]
         if known and len(seats) == 1 and known[1] == seats[0].length:
             seat, town = seats[0].town, known[0]
             far = distance_km(seat.lat, seat.lon, town.lat, town.lon) > NEAR_TOWN_KM
-            if far and town.population <= SMALL_TOWN:
+            in_part = len(town.name.replace("-", " ").split()) > known[1]
+            small = town.population <= (PART_NAMED_TOWN if in_part else SMALL_TOWN)
+            if far and small:
                 return self._place(seat.name, seat, index, index + seats[0].length)
         # The longer name wins: "z Dąbrowy Biskupiej" is no Dąbrowa of the gazetteer.
         if registered and not (known and known[1] >= registered[0].length):

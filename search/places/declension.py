@@ -83,6 +83,8 @@ def _consonant_stems(word: str) -> set[str]:
             stems |= {stem[:-4] + "ńc", stem[:-4] + "nc"}
         elif stem.endswith("ec") or stem.endswith("ek"):
             stems.add(stem[:-2] + stem[-1])
+            if stem.endswith("iec"):  # the "i" goes with the "e": Mlewiec → Mlewca
+                stems.add(stem[:-3] + "c")
         for final, before_ending in SOFT_FINALS:
             if stem.endswith(final):
                 stems.add(stem[: -len(final)] + before_ending)

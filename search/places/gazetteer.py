@@ -143,6 +143,11 @@ LANDMARKS = (
     ("Zalew Sulejowski", "Sulejów"), ("Jezioro Włocławskie", "Włocławek"),
     ("Jezioro Dobczyckie", "Dobczyce"), ("Jezioro Charzykowskie", "Chojnice"),
     ("Jezioro Wdzydze", "Kościerzyna"),
+    # round 61: lakes named by a noun of their own, each by its nearest town
+    ("Hańcza", "Suwałki"), ("Necko", "Augustów"), ("Miedwie", "Stargard"),
+    ("Jamno", "Koszalin"), ("Ukiel", "Olsztyn"), ("Kisajno", "Giżycko"),
+    ("Trzesiecko", "Szczecinek"), ("Jezioro Drwęckie", "Ostróda"),
+    ("Jezioro Rożnowskie", "Nowy Sącz"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

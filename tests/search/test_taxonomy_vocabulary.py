@@ -145,6 +145,10 @@ BUYER_PHRASES = [
     ("zawieszki serwisowe na lusterko z logo salonu", ["printing"]),
     ("wycinanki oprawione w ramki", ["gifts_handicraft"]),
     ("attach a hang tag to each rake", []),
+    # rounds 59, 61 and 62
+    ("Ekslibrisy samoprzylepne do książek, 2 tys. szt.", ["printing"]),
+    ("Chcemy zrobić ok. 3000 frotek do włosów z resztek wiskozy", ["sewing"]),
+    ("Szukamy firmy do telefonicznych rezerwacji w naszym kinie", ["call_center"]),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.

@@ -633,6 +633,7 @@ def test_a_name_of_several_words_too_ambiguous_to_place_lends_no_word_to_another
         ("zakład z Włostowic szuka kogoś do krojenia warzyw", "Puławy"),
         ("szkoła na Nowej Hucie zamówi 300 fartuchów", "Kraków"),
         ("Sprzątanie 4 klatek schodowych, 2 razy w tygodniu \u2013 Trzepowo", "Płock"),
+        ("Ogród zoologiczny (teren na Kobylepolu) szuka wykonawcy", "Poznań"),  # round 61
     ],
 )
 def test_a_citys_district_is_the_city(text, city):
@@ -686,3 +687,19 @@ def test_a_lake_named_by_its_towns_adjective_is_that_town(text, town):
 def test_a_lake_named_by_another_adjective_is_no_place():
     assert find_place("nad Jeziorem Białym") is None
     assert find_place("nad Jeziorem Długim") is None
+
+
+def test_a_lake_named_by_a_noun_of_its_own_is_its_town():
+    # round 61: "nad jeziorem Hańcza", lower case "jeziorem" and the lake's own name
+    assert find_place("robimy nad jeziorem Hańcza sesję zdjęciową").name == "Hańcza"
+    assert find_place("robimy nad jeziorem Hańcza sesję zdjęciową").voivodeship == "20"
+
+
+def test_a_communes_seat_comes_before_a_small_town_named_by_its_first_word():
+    # round 15: "z Janowca nad Wisłą" is the seat of the commune of Janowiec (lubelskie),
+    # not Janowiec Wielkopolski 300 km off, once "Janowca" is a case of both
+    place = find_place("wytwórnia soków z Janowca nad Wisłą potrzebuje rąk do obierania")
+    assert (place.name, place.voivodeship) == ("Janowiec", "06")
+    # a big town named by its first word keeps it
+    assert find_place("firma w Ostrowie szuka szwalni").name == "Ostrów Wielkopolski"
+    assert find_place("sklep w Janowcu Wielkopolskim").name == "Janowiec Wielkopolski"
