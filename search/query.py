@@ -663,9 +663,10 @@ def asks_only_outside(
     text: str, codes: list[str], lexicon: Lexicon, taxonomy: Taxonomy, words: str
 ) -> bool:
     """Whether the clauses that ask for work ("szukamy lutnika", "potrzebujemy
-    dietetyka") name work nobody here does and none of ``codes``: those were read from the
-    request's setting ("własna stołówka", "pokrowce uszyła nam już szwalnia"), and the
-    work asked for is the other."""
+    dietetyka") name work nobody here does and none of ``codes``, or the first of them
+    does and none asks for more: ``codes`` were read from the request's setting ("własna
+    stołówka", "pokrowce uszyła nam już szwalnia") or from what that work involves, and
+    the work asked for is the other."""
     if not taxonomy.outside_work_in(words, lexicon):
         return False
     clauses = asked_clauses(text)
@@ -678,6 +679,16 @@ def asks_only_outside(
         for clause, adds in zip(clauses, besides, strict=True)
     ):
         return False
+    # The first clause that asks names work nobody does and nothing else, and no later one
+    # asks for more: the later ones say what that work involves ("szuka serwisu projektora.
+    # Potrzebujemy przeglądu: czyszczenia optyki, aktualizacji oprogramowania").
+    first = work_words(clauses[0]) if clauses else ""
+    if (
+        taxonomy.outside_work_in(first, lexicon)
+        and not taxonomy.capabilities_in(first, lexicon)
+        and not any(besides)
+    ):
+        return True
     asked = " . ".join(work_words(clause) for clause in clauses)
     return bool(taxonomy.outside_work_in(asked, lexicon)) and not (
         set(taxonomy.capabilities_in(asked, lexicon)) & set(codes)

@@ -230,3 +230,23 @@ def test_every_box_names_the_trade_nobody_here_practises(client, trades):
     assert "Furgonetka" not in listing
     english = client.get("/en/find/", {"q": WRAPPER}).content.decode()
     assert "No cooperative in the directory does this work: foliarz." in english
+
+
+# Round 62: what servicing a projector involves reads IT and wiring in the second clause.
+PROJECTOR = (
+    "Kino w Poznaniu szuka serwisu projektora cyfrowego. Potrzebujemy przeglądu przed "
+    "sezonem: czyszczenia optyki, aktualizacji oprogramowania serwera i sprawdzenia "
+    "okablowania."
+)
+
+
+def test_what_work_nobody_does_involves_asks_for_no_kind(trades):
+    result = match(MatchRequest(text=PROJECTOR))
+    assert (result.results, result.capabilities) == ([], [])
+    assert result.outside == ["machine_servicing"]
+
+
+def test_a_later_clause_asking_for_more_is_still_matched(trades):
+    result = match(MatchRequest(text=f"{PROJECTOR} Potrzebujemy też sprzątania biur po pracy."))
+    assert "cleaning" in result.capabilities
+    assert "Czysty Kąt" in names(result)
