@@ -95,6 +95,9 @@ NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
 # seat of exactly that name far from it up to this many people; bigger ones keep it ("w
 # Ostrowie" is Ostrów Wielkopolski, 70,000 people).
 PART_NAMED_TOWN = 20_000
+# The country, written after a place and a comma ("in Przezchlebie, Poland"): no name
+# of its own goes on there.
+COUNTRY_NAMES = frozenset({"poland", "polska", "polen", "pologne"})
 # A query of at most this many words is a search box's: a town may end it uncued.
 SHORT_QUERY_WORDS = 12
 # A place may stand alone as a text's last sentence of at most this many words.
@@ -526,6 +529,13 @@ class _Reader:
                 near, anchor_end = anchor
                 town = nearest_to(namesakes, near.lat, near.lon, NEAR_TOWN_KM) or near
                 return self._place(town.name, town, index, anchor_end)
+        # Of namesakes, the one in the voivodeship the text names: "w Osieku
+        # (świętokrzyskie)" is not the gazetteer's Osiek by Oświęcim.
+        if self.voivodeship and not (known and known[0].voivodeship == self.voivodeship):
+            inside = [n for n in registered if n.town.voivodeship == self.voivodeship]
+            if inside and not (known and known[1] > inside[0].length):
+                town = max(inside, key=lambda named: named.town.population).town
+                return self._place(town.name, town, index, index + inside[0].length)
         # Of namesakes, the one in a commune the text names: "Urząd Gminy Sułów" is the
         # Sułów of the commune of Sułów, not the gazetteer's Sułów 350 km off.
         # Or in a powiat it names: "w Adamowie (pow. zamojski)".
@@ -761,7 +771,13 @@ class _Reader:
             and self._same_sentence(end)
             and self.tokens[end].capitalised
             and not self.tokens[end].sentence_start
+            and not self._country_after(end)
         )
+
+    def _country_after(self, end: int) -> bool:
+        """Whether the country follows a place after a comma: "in Przezchlebie, Poland"."""
+        gap = self.text[self.tokens[end - 1].end : self.tokens[end].start]
+        return gap.strip() == "," and self.tokens[end].folded in COUNTRY_NAMES
 
     def _is_surname(self, index: int) -> bool:
         if not self._same_sentence(index):

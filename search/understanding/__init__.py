@@ -92,6 +92,19 @@ def without_words(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
+def _written_right_after(text: str, words: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """Whether ``after`` follows ``words`` in ``text`` with only a bracket, a comma or "woj."
+    between: "Stożne (Lubuskie)", "Osiek, woj. świętokrzyskie"."""
+    if not words or not after:
+        return False
+    pattern = (
+        rf"(?<!\w){re.escape(words[-1])}[\s(,]+(?:woj\.?\s*)?"
+        + r"\W+".join(map(re.escape, after))
+        + r"(?!\w)"
+    )
+    return re.search(pattern, text) is not None
+
+
 def _addressed_town(signature: str) -> Place | None:
     """The town of a postal address in a signature ("62-200 Gniezno")."""
     match = ADDRESS.search(signature)
@@ -127,6 +140,17 @@ def read_request(text: str, today: date) -> Reading:
     if whereabouts.place is None:
         whereabouts = find_place_or_region(body, in_region)
     place, namesakes_region, namesakes = whereabouts
+    if (
+        place
+        and region
+        and place.voivodeship != region.code
+        and _written_right_after(body, place.words, region.words)
+    ):
+        # "in Stożne (Lubuskie)": the voivodeship written right after the village is not
+        # that of the register's Stożne; what the buyer names is surer than a village of
+        # that name elsewhere
+        body = without_words(body, place.all_words)
+        place = None
     if place:
         body = without_words(body, place.all_words)
         if region and set(region.words) & set(place.all_words):

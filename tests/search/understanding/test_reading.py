@@ -156,3 +156,13 @@ def test_a_village_after_a_dash_is_read_where_a_date_before_it_was_taken_out():
     reading = read_request(line + " \u2013 Siołkowice", TODAY)
     assert reading.place.name == "Nowe Siołkowice"
     assert reading.deadline == date(2027, 5, 15)
+
+
+def test_a_voivodeship_written_right_after_a_village_elsewhere_wins():
+    # round 61: the register's Stożne lie in warmińsko-mazurskie, the buyer writes Lubuskie
+    reading = read_request("a conference hotel in Stożne (Lubuskie), Poland. We need", TODAY)
+    assert (reading.place, reading.voivodeship) == (None, "08")
+    assert "Stożne" not in reading.words
+    # a region's adjective elsewhere in the text leaves the village alone
+    reading = read_request("GOK w Łubnianach zamówi lampiony z wyciętym wzorem śląskim", TODAY)
+    assert reading.place.name == "Łubniany"
