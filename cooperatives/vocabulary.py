@@ -4480,6 +4480,11 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "brake check",
         "wymiana szyby samochodowej",
         "naprawa szyby czołowej",
+        # round 63: turbochargers rebuilt for a car workshop
+        "regeneracja turbosprężarek",
+        "turbosprężarki",
+        "turbosprężarka",
+        "turbocharger",
         "naprawa ciągników",
         "serwis ciągników",
         "windscreen replacement",
@@ -4598,6 +4603,10 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "projektor kinowy",
         "kalibracja projektora",
         "cinema projector",
+        # round 63: a school's microscopes
+        "serwis mikroskopów",
+        "mikroskopy",
+        "microscope servicing",
     ),
     "sign_language": (
         "tłumacz języka migowego",
@@ -4956,6 +4965,12 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "property valuation",
     ),
     "building_inspection": (
+        # round 63: dry rot in a roof's beams, examined and sampled
+        "ekspertyza mykologiczna",
+        "ekspertyza mykologiczno-budowlana",
+        "badania mykologiczne",
+        "mykolog",
+        "mould survey",
         "kontrola stanu technicznego",
         "przegląd budowlany",
         "uprawnienia budowlane",
@@ -6632,6 +6647,12 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "tourist maps",
     ),
     "carpentry": (
+        # round 64: oak plaques hunters mount antlers and tusks on
+        "tarczki pod parostki",
+        "tarczki pod poroże",
+        "tarcze pod trofea",
+        "tarczki pod trofea",
+        "trophy plaques",
         "lite drewno",
         "lity dąb",
         "lita sosna",
@@ -6675,6 +6696,10 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         # a cover sewn for an ironing board: no ironing is asked for
         "pokrowce na deski do prasowania",
         "ironing board covers",
+        # round 63: magnetic fender covers a car workshop lays on a car's wing
+        "osłony na błotniki",
+        "pokrowce na błotniki",
+        "fender covers",
         # round 61: fabric hair ties sewn from offcuts
         "frotki do włosów",
         "frotki",

@@ -819,13 +819,25 @@ def town_of_adjective(adjective: str) -> Town | None:
         return None
     base = adjective[: match.start()]
     stems = {stem for stem in (base, base.removesuffix("s")) if len(stem) >= 3}
-    towns = [
+
+    def made_of(key: str) -> bool:
+        return " " not in key and any(
+            key.startswith(stem) and len(key) - len(stem) <= STEM_TAIL for stem in stems
+        )
+
+    towns = [town for key, town in gazetteer().towns.items() if made_of(key)]
+    if towns:
+        return max(towns, key=lambda town: town.population, default=None)
+    # else a village of the register, when one alone bears such a name ("nad Jeziorem
+    # Zdworskim": Zdwórz)
+    villages = {
         town
-        for key, town in gazetteer().towns.items()
-        if " " not in key
-        and any(key.startswith(stem) and len(key) - len(stem) <= STEM_TAIL for stem in stems)
-    ]
-    return max(towns, key=lambda town: town.population, default=None)
+        for key, entries in localities().by_first_word.items()
+        if made_of(key)
+        for town, words in entries
+        if len(words) == 1 and made_of(words[0])
+    }
+    return villages.pop() if len(villages) == 1 else None
 
 
 def _by_size(candidate: tuple[str, Town, str]) -> int:

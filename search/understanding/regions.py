@@ -58,6 +58,14 @@ BEFORE = word_set(
     "cala in from across the whole"
 )
 AFTER = word_set("voivodeship province region")
+# Who does the work, after an adjective in the plural: "któryś z podkarpackich zakładów",
+# "małopolskim firmom" name the voivodeship's firms, not a city's.
+FIRMS = word_set(
+    "zakladow zakladach firm firmach firmami wykonawcow wykonawcach spoldzielni "
+    "spoldzielniach szwalni szwalniach warsztatow warsztatach przedsiebiorstw podwykonawcow "
+    "producentow dostawcow pracowni"
+)
+PLURAL_ENDINGS = ("ich", "imi")
 
 
 @dataclass(frozen=True)
@@ -66,13 +74,16 @@ class Region:
     words: tuple[str, ...]
 
 
-def _adjective_forms(adjective: str, neuter_only: bool) -> set[str]:
+def _adjective_forms(adjective: str, neuter_only: bool | None) -> set[str]:
     """ "kujawsko-pomorskie" → {"kujawsko pomorskie", "kujawsko pomorskiego", …}."""
     *fixed, declined = adjective.split("-")
     forms = adjective_forms(declined)
     if neuter_only:
         stem = declined[:-2]
         forms = {stem + ending for ending in NEUTER_ENDINGS}
+    elif neuter_only is None:  # the plural's own forms
+        stem = declined[:-2]
+        forms = {stem + ending for ending in PLURAL_ENDINGS}
     return {phrase_key(" ".join([*fixed, form])) for form in forms}
 
 
@@ -80,7 +91,17 @@ def _adjective_forms(adjective: str, neuter_only: bool) -> set[str]:
 def _starts() -> frozenset[str]:
     """The first words of every region's phrases: a word outside these opens none."""
     named, _adjectives = _tables()
-    return frozenset(phrase.split()[0] for phrase in named) | VOIVODESHIP_WORDS
+    return frozenset(phrase.split()[0] for phrase in (*named, *_plurals())) | VOIVODESHIP_WORDS
+
+
+@cache
+def _plurals() -> dict[str, str]:
+    """Phrase → code for the adjectives' genitive and instrumental plural ("podkarpackich")."""
+    return {
+        form: code
+        for code, adjective in VOIVODESHIPS.items()
+        for form in _adjective_forms(adjective, neuter_only=None)
+    }
 
 
 @cache
@@ -147,6 +168,11 @@ def find_region(text: str) -> Region | None:
                 code, length = found
                 return Region(code, _with_surroundings(tokens, index, index + 1 + length))
         found = _phrase_at(tokens, index, named)
+        if found is None:
+            plural = _phrase_at(tokens, index, _plurals())
+            end = index + plural[1] if plural else len(tokens)
+            if plural and end < len(tokens) and tokens[end].folded in FIRMS:
+                found = plural
         if found is None:
             continue
         code, length = found

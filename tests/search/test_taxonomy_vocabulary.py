@@ -149,6 +149,9 @@ BUYER_PHRASES = [
     ("Ekslibrisy samoprzylepne do książek, 2 tys. szt.", ["printing"]),
     ("Chcemy zrobić ok. 3000 frotek do włosów z resztek wiskozy", ["sewing"]),
     ("Szukamy firmy do telefonicznych rezerwacji w naszym kinie", ["call_center"]),
+    # rounds 63 and 64: a sewn thing beside a word of car repair, a hunter's oak plaques
+    ("Osłony na błotniki do warsztatu \u2013 kto uszyje?", ["sewing"]),
+    ("Dębowe tarczki pod parostki kozłów, ok. 60 szt.", ["carpentry"]),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.

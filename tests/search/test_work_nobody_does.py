@@ -179,6 +179,9 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
         # rounds 59 and 61
         ("Szukamy firmy do opróżniania parkomatów i konwojowania gotówki.", ["cash_handling"]),
         ("Marka odzieżowa szuka 2 modelek do sesji lookbooka.", ["modelling"]),
+        # round 63
+        ("Warsztat szuka partnera do regeneracji turbosprężarek.", ["vehicle_repair"]),
+        ("Akademik zamawia ekspertyzę mykologiczno-budowlaną więźby.", ["building_inspection"]),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):

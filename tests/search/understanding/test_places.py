@@ -717,3 +717,8 @@ def test_a_village_followed_by_the_country_is_read():
 def test_of_namesakes_the_one_in_the_voivodeship_named_comes_first():
     assert find_place("GOK w Osieku (świętokrzyskie) wydaje książkę", "26").voivodeship == "26"
     assert find_place("GOK w Osieku, woj. pomorskie", "22").voivodeship == "22"
+
+
+def test_a_lake_named_after_a_village_alone_of_its_name_is_that_village():
+    # round 64: "nad Jeziorem Zdworskim" by Zdwórz, a village the gazetteer lacks
+    assert placed("kawiarnia nad Jeziorem Zdworskim szuka pralni") == ("Zdwórz", "14")

@@ -88,3 +88,11 @@ def test_the_first_voivodeship_named_wins():
 )
 def test_mountains_and_lake_lands_name_their_voivodeship(text, code):
     assert find_region(text).code == code
+
+
+def test_a_plural_adjective_before_firms_names_the_voivodeship():
+    # round 64: "Wolimy któryś z podkarpackich zakładów"
+    assert find_region("Wolimy któryś z podkarpackich zakładów").code == "18"
+    assert find_region("z kujawsko-pomorskich spółdzielni").code == "04"
+    # not before anything else: "w łódzkich szkołach" may be the city's
+    assert find_region("w łódzkich szkołach") is None
