@@ -95,9 +95,6 @@ NOT_BEFORE_VILLAGES = frozenset({"na", "nad"})
 # seat of exactly that name far from it up to this many people; bigger ones keep it ("w
 # Ostrowie" is Ostrów Wielkopolski, 70,000 people).
 PART_NAMED_TOWN = 20_000
-# The country, written after a place and a comma ("in Przezchlebie, Poland"): no name
-# of its own goes on there.
-COUNTRY_NAMES = frozenset({"poland", "polska", "polen", "pologne"})
 # A query of at most this many words is a search box's: a town may end it uncued.
 SHORT_QUERY_WORDS = 12
 # A place may stand alone as a text's last sentence of at most this many words.
@@ -530,8 +527,12 @@ class _Reader:
                 town = nearest_to(namesakes, near.lat, near.lon, NEAR_TOWN_KM) or near
                 return self._place(town.name, town, index, anchor_end)
         # Of namesakes, the one in the voivodeship the text names: "w Osieku
-        # (świętokrzyskie)" is not the gazetteer's Osiek by Oświęcim.
-        if self.voivodeship and not (known and known[0].voivodeship == self.voivodeship):
+        # (świętokrzyskie)" is not the gazetteer's Osiek by Oświęcim. Only against a town
+        # of the gazetteer elsewhere, or with the voivodeship written right after the name:
+        # "z Mazur" in a request for warmińsko-mazurskie is the land, not one of its
+        # villages called Mazury.
+        elsewhere = known and known[0].voivodeship != self.voivodeship
+        if self.voivodeship and (elsewhere or self._voivodeship_follows(index, registered)):
             inside = [n for n in registered if n.town.voivodeship == self.voivodeship]
             if inside and not (known and known[1] > inside[0].length):
                 town = max(inside, key=lambda named: named.town.population).town
@@ -574,6 +575,18 @@ class _Reader:
         if registered and registered[0].length > 1:
             self.named_until = index + registered[0].length
         return None
+
+    def _voivodeship_follows(self, index: int, registered: list[Named]) -> bool:
+        """Whether a voivodeship is written right after the name the register's places
+        ``registered`` have at ``index``: "w Grotnikach (woj. łódzkie)", "Lisów, woj. …"."""
+        end = index + (registered[0].length if registered else 1)
+        if end >= len(self.tokens):
+            return False
+        gap = self.text[self.tokens[end - 1].end : self.tokens[end].start]
+        following = self.tokens[end].folded
+        return bool(set(gap) & set("(,")) and (
+            following in ("woj", "wojewodztwo") or following.endswith(("skie", "ckie", "zkie"))
+        )
 
     def _district(self, index: int) -> Place | None:
         """A city's district named at ``index`` after a preposition ("na Wyczerpach",
@@ -771,13 +784,7 @@ class _Reader:
             and self._same_sentence(end)
             and self.tokens[end].capitalised
             and not self.tokens[end].sentence_start
-            and not self._country_after(end)
         )
-
-    def _country_after(self, end: int) -> bool:
-        """Whether the country follows a place after a comma: "in Przezchlebie, Poland"."""
-        gap = self.text[self.tokens[end - 1].end : self.tokens[end].start]
-        return gap.strip() == "," and self.tokens[end].folded in COUNTRY_NAMES
 
     def _is_surname(self, index: int) -> bool:
         if not self._same_sentence(index):

@@ -705,15 +705,6 @@ def test_a_communes_seat_comes_before_a_small_town_named_by_its_first_word():
     assert find_place("sklep w Janowcu Wielkopolskim").name == "Janowiec Wielkopolski"
 
 
-def test_a_village_followed_by_the_country_is_read():
-    # rounds 52 and 62: ", Poland" after the village is no name going on
-    assert placed("a warehouse in Przezchlebie, Poland. For a product launch") == (
-        "Przezchlebie",
-        "24",
-    )
-    assert placed("a hotel in Rybnica Lesna, Poland. From May") == ("Rybnica Leśna", "02")
-
-
 def test_of_namesakes_the_one_in_the_voivodeship_named_comes_first():
     assert find_place("GOK w Osieku (świętokrzyskie) wydaje książkę", "26").voivodeship == "26"
     assert find_place("GOK w Osieku, woj. pomorskie", "22").voivodeship == "22"
