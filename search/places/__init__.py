@@ -390,17 +390,15 @@ class _Reader:
         box's line of any length names its place: "Sprzątanie klatek schodowych w 3 blokach,
         raz w tygodniu od marca 2027 - Bierkowo"."""
         rest = self.tokens[index:]
-        gap = self.text[self.tokens[index - 1].end : rest[0].start] if index else ""
-        if gap.strip() == ",":
-            # the place after who asks, the two after the dash: "... - sklep z włóczką,
-            # Racławice Śląskie"
-            gap = self.text[: rest[0].start]
-            tail = AFTER_DASH.search(gap)
-            if tail is None or len(tail.group(1).split()) > DASH_SENDER_WORDS:
-                return False
-            gap = " \u2013 "
+        before = self.text[: rest[0].start] if index else ""
+        # the place right after the dash, or after who asks ("... - sklep z włóczką,
+        # Racławice Śląskie")
+        sender = AFTER_DASH.search(before)
         return (
-            DASH.search(gap) is not None
+            (
+                DASH.search(before) is not None
+                or (sender is not None and len(sender.group(1).split()) <= DASH_SENDER_WORDS)
+            )
             and len(rest) <= LAST_LINE_WORDS
             and all(token.capitalised for token in rest)
             and not self.text[rest[-1].end :].strip(" .")
@@ -834,7 +832,7 @@ def town_of_adjective(adjective: str) -> Town | None:
 
     towns = [town for key, town in gazetteer().towns.items() if made_of(key)]
     if towns:
-        return max(towns, key=lambda town: town.population, default=None)
+        return max(towns, key=lambda town: town.population)
     # else a village of the register, when one alone bears such a name ("nad Jeziorem
     # Zdworskim": Zdwórz)
     villages = {
