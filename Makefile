@@ -23,7 +23,8 @@ demo: $(INSTALLED) $(NODE_INSTALLED) messages services
 # (same databases, --reuse-db), and the one that stops Elasticsearch runs last, by itself (it
 # commits too, and puts back what the migrations installed, like the transactional tests).
 TEST_PROCESSES ?= 2
-PYTEST := DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --dist loadfile
+# --durations: each phase ends with its ten slowest tests, where a slower suite shows first.
+PYTEST := DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --dist loadfile --durations=10
 test: $(INSTALLED) $(NODE_INSTALLED) system-packages messages services lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(PYTEST) -n $(TEST_PROCESSES) --create-db -m "not transactional and not alone"
