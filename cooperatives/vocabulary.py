@@ -4688,6 +4688,21 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "kopanie grobu",
         "usługi grabarskie",
         "exhumation",
+        # round 66: the dead made ready for the funeral
+        "tanatopraksja",
+        "kosmetyka pośmiertna",
+        "toaleta pośmiertna",
+        "przygotowanie zmarłych",
+        "przygotowanie zmarłego",
+        "ubieranie zmarłych",
+        "embalmers",
+        "embalming",
+        # round 65: a vet's animals cremated
+        "kremacja",
+        "kremacja zwierząt",
+        "spopielenie",
+        "cremation",
+        "pet cremation",
     ),
     "metalwork": (
         "usługi ślusarskie",
@@ -5171,8 +5186,6 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "wykastrować",
         "wysterylizować",
         "weterynarz",
-        "lecznica weterynaryjna",
-        "gabinet weterynaryjny",
     ),
     "stray_animal_control": (
         "wyłapywanie bezdomnych zwierząt",
@@ -6479,10 +6492,24 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "obieranie i krojenie",
         "shelling broad beans",
         "dicing vegetables",
+        # round 65: fruit made ready for a distillery: stalks and stones out, halved
+        "odszypułkowanie",
+        "odszypułkować",
+        "wyjęcie pestek",
+        "wyjmowanie pestek",
+        "usunięcie pestek",
+        "usuwanie pestek",
+        "wypestkowanie",
+        "pitting",
+        "destemming",
     ),
     "co_packing": (
         "pakowanie zestawów próbek",
         "zamknięcie kartonu",
+        # round 65: packs put together for patients ("kompletowanie pakietów dla
+        # pacjentów"): packing, and putting small parts together, as light assembly reads
+        # "kompletowanie" (a shop's parcels are its orders, no such packs)
+        "kompletowanie pakietów",
         "packing sample kits",
         "pakowacz",
         "pakowaczka",
@@ -6556,6 +6583,7 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "reservation line",
     ),
     "light_assembly": (
+        "kompletowanie pakietów",
         "składanie zabawek",
         "składanie kółek",
         "wcisnąć łożyska",
@@ -6600,7 +6628,8 @@ PREPARING_PRODUCE = (
             "obieranie", "obranie", "obierać", "obrać", "czyszczenie", "oczyszczenie",
             "oczyścić", "krojenie", "pokrojenie", "kroić", "pokroić", "szatkowanie",
             "poszatkować", "tarcie", "zetrzeć", "mycie", "umyć", "drylowanie", "wydrylować",
-            "łuskanie", "blanszowanie", "siekanie", "posiekać", "obróbka",
+            "przekrojenie", "przekroić", "odszypułkowanie", "łuskanie", "blanszowanie",
+            "siekanie", "posiekać", "obróbka",
         ),
         (
             "brukselki", "marchwi", "marchewki", "ziemniaków", "kartofli", "buraków",
@@ -6610,7 +6639,8 @@ PREPARING_PRODUCE = (
             "gruszek", "śliwek", "wiśni", "czereśni", "truskawek", "rabarbaru", "grzybów",
             "pieczarek", "szalotek", "cebulek", "fasoli", "grochu", "orzechów",
             "moreli", "brzoskwiń", "jagód", "borówek", "malin", "porzeczek", "agrestu",
-            "aronii", "żurawiny", "topinamburu", "jarmużu", "szpinaku", "sałaty",
+            "aronii", "mirabelek", "renklod", "cytryn", "żurawiny", "topinamburu", "jarmużu",
+            "szpinaku", "sałaty",
             "koperku", "natki", "ziół", "botwiny", "szczawiu",
         ),
     ),
@@ -6645,6 +6675,11 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "paszporty turystyczne",
         "folded maps",
         "tourist maps",
+        # round 65: a dentist's appointment cards
+        "karteczki",
+        "karteczki z terminem",
+        "karty wizyt",
+        "appointment cards",
     ),
     "carpentry": (
         # round 64: oak plaques hunters mount antlers and tusks on

@@ -37,6 +37,7 @@ from search.places import Place
 from search.taxonomy import Phrase, Taxonomy, load_taxonomy
 from search.understanding import read_request, work_words
 from search.understanding.asked import asked_clauses, asks_besides
+from search.understanding.products import CLOTH_WORK, made_of_cloth
 from search.understanding.trades import nominative, trades_asked
 
 CAPABILITY_BOOST = 6.0
@@ -602,6 +603,8 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     if named and asks_only_outside(text, named, lexicon, taxonomy, reading.words):
         named = []
     trades, named = trades_nobody_does(text, named, taxonomy, lexicon)
+    if not (named or trades or taxonomy.outside_work_in(reading.words, lexicon)):
+        named = [CLOTH_WORK] if made_of_cloth(text) else []
     need = replace(need, trades_outside=trades)
     codes = list(dict.fromkeys([*need.capabilities, *named]))
     return need, place, codes, lexicon

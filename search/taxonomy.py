@@ -163,6 +163,12 @@ SHORT_VERBAL_NOUN = re.compile(r"cie$")
 # Polish case endings on a word borrowed as written ("na WordPressie", "z Allegro", "w
 # helpdesku"): an unknown word is read as the vocabulary word it holds before one of them.
 LOANWORD_ENDINGS = ("ie", "em", "u", "a", "y", "ach", "ami", "om", "owi", "ow", "e")
+# Diminutive endings and the plain thing's, longest first: "karteczka" → "kartka",
+# "woreczek" → "worek", "spódniczka" → "spódnica", "pelerynka" → "peleryna" (folded).
+DIMINUTIVES = (("eczka", "ka"), ("eczek", "ek"), ("iczka", "ica"), ("yczka", "yca"), ("ka", "a"))
+# Letters a diminutive's stem keeps before its ending ("lampka" → "lampa", not "laka").
+DIMINUTIVE_STEM_FROM = 4
+VOWELS = frozenset("aeiouy")
 LOANWORD_STEM_FROM = 5
 
 
@@ -620,6 +626,8 @@ class Taxonomy:
             | finished
             | self._without_prefix(frozenset(finished))
         )
+        # A thing made small is the thing: "pelerynki" are capes, "karteczki" cards.
+        exact = exact or self._undiminished(keys)
         if exact:
             return exact
         # A real word is taken as written; an unknown one may be a declined loanword or a typo.
@@ -662,6 +670,21 @@ class Taxonomy:
                     and len(key) - len(prefix) >= PREFIXED_VERB_FROM
                 )
             )
+        }
+
+    def _undiminished(self, keys: frozenset[str]) -> set[str]:
+        """The vocabulary keys of the things a diminutive names ("pelerynka" of "peleryna",
+        "serwetka" of "serweta", "woreczek" of "worek"), for a word no key holds as written.
+        Only things: a diminutive of a material or a machine is another thing ("glinka" in
+        a soap is no potter's clay, "maszynka" to clip a dog no machine to clean)."""
+        return {
+            key[: -len(small)] + plain
+            for key in keys
+            for small, plain in DIMINUTIVES
+            if key.endswith(small)
+            and len(key) - len(small) >= DIMINUTIVE_STEM_FROM
+            and key[-len(small) - 1] not in VOWELS
+            and any(phrase.thing for phrase in self._by_key.get(key[: -len(small)] + plain, ()))
         }
 
     def _without_ending(self, keys: frozenset[str]) -> set[str]:

@@ -811,6 +811,8 @@ WATER_FORMS = frozenset(
 ADJECTIVE_ENDING = re.compile(r"k(?:iego|iemu|iej|im|ie|i|a)$")
 # How many letters a town's name may have past its adjective's stem ("pako" + "sc").
 STEM_TAIL = 3
+# How far apart the parts of one village lie at most ("Chrzypsko Wielkie", "Chrzypsko Małe").
+PARTS_APART_KM = 10
 
 
 @cache
@@ -835,14 +837,30 @@ def town_of_adjective(adjective: str) -> Town | None:
         return max(towns, key=lambda town: town.population)
     # else a village of the register, when one alone bears such a name ("nad Jeziorem
     # Zdworskim": Zdwórz)
-    villages = {
-        town
+    named = [
+        (town, words)
         for key, entries in localities().by_first_word.items()
         if made_of(key)
         for town, words in entries
-        if len(words) == 1 and made_of(words[0])
-    }
-    return villages.pop() if len(villages) == 1 else None
+        if made_of(words[0])
+    ]
+    villages = {town for town, words in named if len(words) == 1}
+    if len(villages) == 1:
+        return villages.pop()
+    # or the parts of one village, side by side ("Jezioro Chrzypskie": Chrzypsko Wielkie
+    # and Chrzypsko Małe, 2 km apart)
+    parts = sorted({town for town, _words in named}, key=lambda town: town.name)
+    if not villages and parts and _side_by_side(parts):
+        return parts[-1]
+    return None
+
+
+def _side_by_side(towns: list[Town]) -> bool:
+    """Whether ``towns`` all lie within :data:`PARTS_APART_KM` of the first."""
+    first = towns[0]
+    return all(
+        distance_km(first.lat, first.lon, town.lat, town.lon) <= PARTS_APART_KM for town in towns
+    )
 
 
 def _by_size(candidate: tuple[str, Town, str]) -> int:

@@ -95,6 +95,7 @@ DISTRICTS = {
     "Grudziądz": """Tarpno, Mniszek, Rządz, Strzemięcin, Kuntersztyn, Owczarki""",
     "Kalisz": """Dobrzec, Majków, Rajsków, Zagorzynek, Szczypiorno, Piwonice, Rypinek""",
     "Koszalin": """Rokosowo, Jedliny""",
+    "Konin": """Morzysław, Chorzeń, Pątnów, Laskówiec, Czarków""",
     "Słupsk": """Ryczewo""",
 }
 

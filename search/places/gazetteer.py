@@ -148,6 +148,9 @@ LANDMARKS = (
     ("Jamno", "Koszalin"), ("Ukiel", "Olsztyn"), ("Kisajno", "Giżycko"),
     ("Trzesiecko", "Szczecinek"), ("Jezioro Drwęckie", "Ostróda"),
     ("Jezioro Rożnowskie", "Nowy Sącz"),
+    # round 66: a sanctuary and a holy hill people name their place by
+    ("Licheń", "Ślesin"), ("Licheń Stary", "Ślesin"), ("Grabarka", "Siemiatycze"),
+    ("Święta Góra Grabarka", "Siemiatycze"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

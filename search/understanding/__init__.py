@@ -33,8 +33,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from cms.distance import distance_km
 from search.capacity import Quantity
-from search.places import Place, find_place_or_region, find_town
+from search.places import Place, find_place, find_place_or_region, find_town
 from search.understanding.certificates import find_certificates
 from search.understanding.deadlines import read_dates
 from search.understanding.declined import without_declined
@@ -47,6 +48,11 @@ from search.understanding.quantities import find_quantity
 from search.understanding.regions import find_region
 from search.understanding.sender import without_sender
 
+# How a powiat read as a place is named, and how far from its middle a village of the
+# register lies before it is taken for another of that name ("powiat elbląski" is 50 km
+# across).
+POWIAT_PREFIX = "powiat "
+OUTSIDE_POWIAT_KM = 60
 ADDRESS = re.compile(r"\b\d{2}-\d{3}[ \t]+(?P<town>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)")
 
 
@@ -105,6 +111,31 @@ def _written_right_after(text: str, words: tuple[str, ...], after: tuple[str, ..
     return re.search(pattern, text) is not None
 
 
+def _names_a_region(place: Place) -> bool:
+    """Whether the words ``place`` was read from name a region, all of them and no more
+    ("Śląska"; not "aglomeracja śląska" or "Chełmsko Śląskie")."""
+    region = find_region(" ".join(place.words))
+    return region is not None and region.words == place.words
+
+
+def _powiat_right_after(text: str, place: Place | None) -> Place | None:
+    """The powiat written right after ``place`` in ``text`` ("Nadbrzeże (pow. elbląski)",
+    "Osiek, powiat olkuski") when ``place`` lies outside it: the buyer's village is that
+    powiat's, not the register's namesake far away."""
+    if place is None or place.name.startswith(POWIAT_PREFIX):
+        return None
+    rest = without_words(text, place.all_words)
+    powiat = find_place(rest)
+    if (
+        powiat is None
+        or not powiat.name.startswith(POWIAT_PREFIX)
+        or not _written_right_after(text, place.words, powiat.words)
+        or distance_km(place.lat, place.lon, powiat.lat, powiat.lon) <= OUTSIDE_POWIAT_KM
+    ):
+        return None
+    return powiat
+
+
 def _addressed_town(signature: str) -> Place | None:
     """The town of a postal address in a signature ("62-200 Gniezno")."""
     match = ADDRESS.search(signature)
@@ -140,6 +171,17 @@ def read_request(text: str, today: date) -> Reading:
     if whereabouts.place is None:
         whereabouts = find_place_or_region(body, in_region)
     place, namesakes_region, namesakes = whereabouts
+    if place and _names_a_region(place):
+        # "firma ze Śląska": the region, not the village Śląsko its words also name; a
+        # place named besides is the place ("at Expo Silesia in Sosnowiec")
+        place, namesakes_region, namesakes = find_place_or_region(
+            without_words(body, place.all_words), in_region
+        )
+    written_powiat = _powiat_right_after(body, place)
+    if written_powiat:
+        # "Browar z Nadbrzeża (pow. elbląski)": a village of that name elsewhere is not it
+        body = without_words(body, place.all_words)
+        place = written_powiat
     if (
         place
         and region

@@ -46,6 +46,13 @@ CUES = re.compile(
     # "Scena, nagłośnienie i poczęstunek są już zamówione", "hydraulik jest już umówiony"
     r"|(?:sa|jest|zostal\w*) (?:juz )?(?:zamowion|zarezerwowan|zalatwion|umowion"
     r"|zakontraktowan)\w*"
+    # made already: "ulotki są już wydrukowane", "puszki są zadrukowane", "worki są uszyte"
+    r"|(?:sa|jest) (?:juz )?(?:zadrukowan|wydrukowan|nadrukowan|uszyt)\w*"
+    r"|(?:sa|jest) (?:juz )?gotow(?:e|y|a)\b"
+    # bought elsewhere: "Urny ceramiczne mamy od innego dostawcy"
+    r"|(?:mamy|bierzemy|kupujemy) (?:juz )?od (?:innego|innej|stalego|naszego|swojego)"
+    # a clause that ends declining too: "Projektu nie potrzebujemy, rozwiezienia też nie."
+    r"|(?:tez|rowniez) nie(?=\s*(?:[.!?;\n]|$))"
     # someone else does it or did it: "regały robi już stolarz", "tarcze zrobił nam już
     # stolarz"
     r"|(?:robi|robia|zrobil\w*|wykonal\w*|przygotowal\w*) (?:nam )?juz|juz (?:nam )?zrobil\w*"

@@ -35,3 +35,30 @@ def named_by_use(text: str) -> str:
     text = POLISH_USE.sub(" mydło", text)
     text = BAR.sub(r"\1 mydło", text)
     return ENGLISH_USE.sub(" soap", text)
+
+
+# The kind of work that makes things of cloth.
+CLOTH_WORK = "sewing"
+# What cloth things are made of, in any case: "z mocnego materiału", "z tkaniny", "z polaru"
+# ("materiały", in the plural, are any materials: "materiały dostarczamy" to a packer)
+CLOTH = (
+    r"(?:materia[lł](?:u|em|e)?(?!\w)|tkanin\w*|dzianin\w*|sukn[ao]|p[lł][oó]tn[ao]|welur\w*|polar\w*"
+    r"|filc\w*|flanel\w*|satyn\w*|tiul\w*|cordur\w*|kordur\w*)"
+)
+MADE_OF_CLOTH = re.compile(
+    # "obciążniki z mocnego materiału", "kołnierze ochronne z materiału"
+    rf"\bz(?:e)?\s+(?:\w+\s+){{0,2}}?{CLOTH}(?!\w)"
+    # the buyer brings the cloth: "materiał dostarczymy", "tkaninę mamy swoją"
+    rf"|\b{CLOTH}\s+(?:\w+\s+)?(?:dostarcz\w*|zapewni\w*|mamy|przywieziemy|przeka[zż]\w*|damy)\b"
+    r"|\b(?:made )?(?:of|from) (?:\w+ )?(?:fabric|cloth|fleece|felt)\b"
+    r"|\b(?:fabric|cloth) (?:is )?(?:supplied|provided|from us)\b"
+    r"|\bwe (?:supply|provide|send) (?:the )?(?:fabric|cloth)\b",
+    re.IGNORECASE,
+)
+
+
+def made_of_cloth(text: str) -> bool:
+    """Whether ``text`` says its things are made of cloth, or that the buyer brings the
+    cloth: what is asked is sewing, though no word of it names the things ("kurtki
+    dżokejskie …, materiał dostarczymy"). Read only when no kind of work is named."""
+    return MADE_OF_CLOTH.search(text) is not None

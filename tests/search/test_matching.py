@@ -145,3 +145,21 @@ def test_enough_shared_words_let_a_cooperative_in_without_adding_a_step_to_its_s
     scores = {item.slug: item.score for item in results.results}
     assert scores["ss-most-words"] > scores["ss-few-words"]
     assert scores["ss-most-words"] < 1.4 * scores["ss-few-words"], scores
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rounds 65 and 66: things no trade's word names, told by their cloth
+        "miękkie kołnierze ochronne z materiału dla psów i kotów, 150 szt.",
+        "kurtki dżokejskie w barwach stajni, 14 szt. \u2013 materiał dostarczymy",
+    ],
+)
+def test_things_of_cloth_no_word_names_ask_for_sewing(indexed_directory, text):
+    result = match(MatchRequest(text))
+    assert result.capabilities == ["sewing"]
+    assert slugs(result)[0] == "ss-igla"
+
+
+def test_beside_work_named_the_cloth_asks_for_no_sewing(indexed_directory):
+    assert match(MatchRequest("pranie zasłon z grubego materiału")).capabilities == ["laundry"]

@@ -152,6 +152,17 @@ BUYER_PHRASES = [
     # rounds 63 and 64: a sewn thing beside a word of car repair, a hunter's oak plaques
     ("Osłony na błotniki do warsztatu \u2013 kto uszyje?", ["sewing"]),
     ("Dębowe tarczki pod parostki kozłów, ok. 60 szt.", ["carpentry"]),
+    # rounds 65 and 66: things made small, a dentist's cards, fruit for a distillery, packs
+    # for patients, a vet's clinic as the place cleaned, and cosmetic clay in a soap
+    ("Pelerynki dla ministrantów, 35 szt.", ["sewing"]),
+    ("Karteczki z terminem kolejnej wizyty, 5 tys. szt.", ["printing"]),
+    ("Mirabelki: odszypułkowanie, wyjęcie pestek, przekrojenie na pół", ["food_preparation"]),
+    ("Kompletowanie pakietów dla pacjentów po zabiegu", ["co_packing", "light_assembly"]),
+    (
+        "Szukamy firmy do sprzątania przychodni weterynaryjnej: poczekalnia, 2 gabinety",
+        ["cleaning"],
+    ),
+    ("Mydło w kostce z glinką, 500 szt.", ["soap_making"]),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.

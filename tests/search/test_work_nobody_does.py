@@ -182,6 +182,17 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
         # round 63
         ("Warsztat szuka partnera do regeneracji turbosprężarek.", ["vehicle_repair"]),
         ("Akademik zamawia ekspertyzę mykologiczno-budowlaną więźby.", ["building_inspection"]),
+        # rounds 65 and 66: the washing of the dead is no cleaner's, the urn no potter's
+        (
+            "Dom pogrzebowy szuka współpracy przy przygotowaniu zmarłych: tanatopraksja, "
+            "mycie i ubieranie ciała.",
+            ["funeral_services"],
+        ),
+        (
+            "Lecznica szuka partnera do kremacji zwierząt, zwrot prochów w urnie. Urny "
+            "ceramiczne mamy od innego dostawcy.",
+            ["funeral_services"],
+        ),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):
@@ -253,3 +264,15 @@ def test_a_later_clause_asking_for_more_is_still_matched(trades):
     result = match(MatchRequest(text=f"{PROJECTOR} Potrzebujemy też sprzątania biur po pracy."))
     assert "cleaning" in result.capabilities
     assert "Czysty Kąt" in names(result)
+
+
+def test_a_vets_clinic_to_clean_is_the_place_not_the_work(trades):
+    # round 65: "przychodnia weterynaryjna … 2 gabinety" read a vet's surgery and nobody
+    result = match(
+        MatchRequest(
+            "Szukamy firmy do sprzatania przychodni weterynaryjnej - poczekalnia, 2 gabinety, "
+            "sala zabiegowa i korytarz, ok. 140 m2."
+        )
+    )
+    assert (result.capabilities, result.outside) == (["cleaning"], [])
+    assert names(result)[0] == "Czysty Kąt"

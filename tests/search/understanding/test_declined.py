@@ -286,3 +286,38 @@ def test_a_request_asks_only_for_the_work_it_does_not_decline(
     assert declined not in found
     # The same words without the declining clause would ask for it: the rule is what removes it.
     assert declined in taxonomy.capabilities_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # rounds 65 and 66: made already, bought elsewhere, declined "too"
+        (
+            "Do pakietów włożymy ulotkę z zaleceniami, ulotki są już wydrukowane. Ok. 800.",
+            "Do pakietów włożymy ulotkę z zaleceniami, . Ok. 800.",
+        ),
+        ("Pakowanie w czteropaki. Puszki są zadrukowane.", "Pakowanie w czteropaki. ."),
+        (
+            "Kremacja zwierząt. Urny ceramiczne mamy od innego dostawcy.",
+            "Kremacja zwierząt. .",
+        ),
+        (
+            "Projektu ani druku nie potrzebujemy, rozwiezienia do mieszkań też nie.",
+            ", .",
+        ),
+    ],
+)
+def test_work_made_already_or_bought_elsewhere_is_declined(text, left):
+    assert kept(text) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question, and "też" asking for more, decline nothing
+        "Czy są Państwo gotowi przyjąć zlecenie na szycie?",
+        "Potrzebujemy też nie tylko sprzątania, ale i prania.",
+    ],
+)
+def test_readiness_and_besides_decline_nothing(text):
+    assert kept(text) == text

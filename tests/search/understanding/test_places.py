@@ -713,3 +713,21 @@ def test_of_namesakes_the_one_in_the_voivodeship_named_comes_first():
 def test_a_lake_named_after_a_village_alone_of_its_name_is_that_village():
     # round 64: "nad Jeziorem Zdworskim" by Zdwórz, a village the gazetteer lacks
     assert placed("kawiarnia nad Jeziorem Zdworskim szuka pralni") == ("Zdwórz", "14")
+
+
+def test_a_lake_named_after_a_village_of_two_parts_is_that_village():
+    # round 66: "jezioro Chrzypskie" by Chrzypsko Wielkie and Chrzypsko Małe, 2 km apart
+    assert placed("stajnia z okolic jeziora Chrzypskiego") == ("Chrzypsko Wielkie", "30")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # round 66: a district of Konin, a sanctuary and a holy hill
+        ("kręgielnia na Morzysławiu szuka operatora bufetu", ("Konin", "30")),
+        ("catering na przegląd chórów pod Licheniem", ("Licheń", "30")),
+        ("monaster na Grabarce szuka ludzi do koszenia", ("Grabarka", "20")),
+    ],
+)
+def test_districts_and_landmarks_of_round_66(text, where):
+    assert placed(text) == where

@@ -3,7 +3,7 @@ its own and through the reading of a whole request and the seed taxonomy."""
 
 import pytest
 
-from search.understanding.products import named_by_use
+from search.understanding.products import made_of_cloth, named_by_use
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,20 @@ def test_a_toiletry_named_by_its_use_asks_for_soap_not_cleaning(kinds_read, text
 
 def test_washing_named_as_work_still_asks_for_cleaning(kinds_read):
     assert kinds_read("Mycie okien i podłóg w biurze, 300 m², raz w tygodniu") == ["cleaning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloth"),
+    [
+        ("obciążniki z mocnego materiału, 60 szt.", True),
+        ("kołnierze ochronne z materiału dla psów", True),
+        ("pelerynki dla ministrantów, materiał mamy swój", True),
+        ("Tkaninę dostarczymy, 40 sztuk", True),
+        ("fleece hats, made of fabric we supply", True),
+        # materials for packing are no cloth, nor is a word of cloth inside another
+        ("Materiały dostarczamy, ulotki są już wydrukowane.", False),
+        ("pudełka z kartonu, 500 szt.", False),
+    ],
+)
+def test_things_of_cloth_are_told_by_it(text, cloth):
+    assert made_of_cloth(text) is cloth

@@ -166,3 +166,19 @@ def test_a_voivodeship_written_right_after_a_village_elsewhere_wins():
     # a region's adjective elsewhere in the text leaves the village alone
     reading = read_request("GOK w Łubnianach zamówi lampiony z wyciętym wzorem śląskim", TODAY)
     assert reading.place.name == "Łubniany"
+
+
+def test_a_regions_name_is_not_the_village_of_that_name():
+    # round 65: "ze Śląska" read the village Śląsko, 300 km from Silesia
+    reading = read_request("Zależy nam na firmie ze Śląska, składanie otwieraczy", TODAY)
+    assert (reading.place, reading.voivodeship) == (None, "24")
+    # a place named besides is the place
+    reading = read_request("A festival at Expo Silesia in Sosnowiec, we need a team", TODAY)
+    assert reading.place.name == "Sosnowiec"
+
+
+def test_a_powiat_written_after_a_village_outside_it_is_the_place():
+    # round 65: the register's only Nadbrzeż lies by Otwock, 250 km from powiat elbląski
+    reading = read_request("Browar z Nadbrzeża (pow. elbląski) zleci pakowanie puszek", TODAY)
+    assert reading.place.name == "powiat elbląski"
+    assert "Nadbrzeża" not in reading.words
