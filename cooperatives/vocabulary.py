@@ -5030,6 +5030,27 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
     ),
     # Rounds 13 and 15: a church tower's clock and bells (PKD 95.25), and a plot's
     # boundaries (PKD 71.12, surveying).
+    # round 67: car windows tinted with film (not cleaning, though the panes are washed
+    # first, and not a sign maker's lettering)
+    "window_tinting": (
+        "przyciemnianie szyb",
+        "przyciemnić szyby",
+        "przyciemnienie szyb",
+        "folia przyciemniająca",
+        "oklejanie szyb folią",
+        "window tinting",
+        "tinted windows",
+    ),
+    # round 68: fruit trees budded and grafted in a nursery (not green areas' upkeep)
+    "tree_grafting": (
+        "okulizacja",
+        "okulizować",
+        "szczepienie drzewek",
+        "szczepienie jabłoni",
+        "cięcie zrazów",
+        "grafting",
+        "budding fruit trees",
+    ),
     "tower_clocks": (
         "zegar na wieży",
         "zegar wieżowy",
@@ -6207,6 +6228,8 @@ OUTSIDE_WORK_LABELS: dict[str, tuple[str, str]] = {
     "window_fitting": ("wymiana i montaż okien", "window fitting"),
     "social_media": ("prowadzenie mediów społecznościowych", "social media management"),
     "tower_clocks": ("naprawa zegarów wieżowych i dzwonów", "tower clock and bell repair"),
+    "window_tinting": ("przyciemnianie szyb folią", "window tinting"),
+    "tree_grafting": ("okulizacja i szczepienie drzewek", "budding and grafting fruit trees"),
     "land_surveying": ("geodezja i wytyczanie granic", "land surveying"),
     "fireworks": ("pokazy sztucznych ogni", "firework displays"),
     "dental_prosthetics": ("protetyka stomatologiczna", "dental prosthetics"),

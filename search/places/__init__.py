@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from typing import NamedTuple
 
 from cms.distance import distance_km
@@ -360,13 +361,17 @@ class _Reader:
             )
             or self._ends_alone(index)
             or self._ends_after_dash(index)
+            or self._between_dash_and_comma(index)
         )
 
     def _after_cue(self, index: int) -> bool:
-        """Whether a preposition or a word for a place stands before ``index``; "pod" or
+        """Whether a preposition, a word for a place or a lake stands before ``index``; "pod" or
         "nad" with a capital letter inside a sentence begins a name ("na placu Pod
         Lipami", "osiedle Nad Potokiem")."""
         before = self.tokens[index - 1]
+        # a lake named after its village: "nad jeziorem Garczyn"
+        if before.folded in WATER_FORMS:
+            return True
         return before.folded in CUES and not (
             before.folded in NAME_PREPOSITIONS
             and before.capitalised
@@ -403,6 +408,15 @@ class _Reader:
             and all(token.capitalised for token in rest)
             and not self.text[rest[-1].end :].strip(" .")
         )
+
+    def _between_dash_and_comma(self, index: int) -> bool:
+        """Whether capitalised words from ``index`` stand between a dash and a comma, as a
+        search box's line names its place and goes on: "pakowanie kaszy w torebki 1 kg -
+        Rąblów, ok. 3 tys. szt."."""
+        if not index or DASH.search(self.text[: self.tokens[index].start]) is None:
+            return False
+        name = list(takewhile(lambda token: token.capitalised, self.tokens[index:]))
+        return 0 < len(name) <= LAST_LINE_WORDS and self.text[name[-1].end :].startswith(",")
 
     def _ends_short_query(self, index: int) -> bool:
         """Whether capitalised words from ``index`` end a query typed into a search box:

@@ -151,6 +151,8 @@ LANDMARKS = (
     # round 66: a sanctuary and a holy hill people name their place by
     ("Licheń", "Ślesin"), ("Licheń Stary", "Ślesin"), ("Grabarka", "Siemiatycze"),
     ("Święta Góra Grabarka", "Siemiatycze"),
+    # round 68: a lake of the Suwałki lake land
+    ("Szelment", "Suwałki"), ("Jezioro Szelment", "Suwałki"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

@@ -46,8 +46,9 @@ CUES = re.compile(
     # "Scena, nagłośnienie i poczęstunek są już zamówione", "hydraulik jest już umówiony"
     r"|(?:sa|jest|zostal\w*) (?:juz )?(?:zamowion|zarezerwowan|zalatwion|umowion"
     r"|zakontraktowan)\w*"
-    # made already: "ulotki są już wydrukowane", "puszki są zadrukowane", "worki są uszyte"
-    r"|(?:sa|jest) (?:juz )?(?:zadrukowan|wydrukowan|nadrukowan|uszyt)\w*"
+    # made already: "ulotki są już wydrukowane", "puszki są zadrukowane", "księgozbiór jest
+    # spakowany w kartony"
+    r"|(?:sa|jest) (?:juz )?(?:zadrukowan|wydrukowan|nadrukowan|uszyt|spakowan|zapakowan)\w*"
     r"|(?:sa|jest) (?:juz )?gotow(?:e|y|a)\b"
     # bought elsewhere: "Urny ceramiczne mamy od innego dostawcy"
     r"|(?:mamy|bierzemy|kupujemy) (?:juz )?od (?:innego|innej|stalego|naszego|swojego)"

@@ -43,13 +43,15 @@ CLOTH_WORK = "sewing"
 # ("materiały", in the plural, are any materials: "materiały dostarczamy" to a packer)
 CLOTH = (
     r"(?:materia[lł](?:u|em|e)?(?!\w)|tkanin\w*|dzianin\w*|sukn[ao]|p[lł][oó]tn[ao]|welur\w*|polar\w*"
-    r"|filc\w*|flanel\w*|satyn\w*|tiul\w*|cordur\w*|kordur\w*)"
+    r"|filc\w*|flanel\w*|satyn\w*|tiul\w*|cordur\w*|kordur\w*|baweln\w*|bawełn\w*)"
 )
 MADE_OF_CLOTH = re.compile(
     # "obciążniki z mocnego materiału", "kołnierze ochronne z materiału"
     rf"\bz(?:e)?\s+(?:\w+\s+){{0,2}}?{CLOTH}(?!\w)"
     # the buyer brings the cloth: "materiał dostarczymy", "tkaninę mamy swoją"
     rf"|\b{CLOTH}\s+(?:\w+\s+)?(?:dostarcz\w*|zapewni\w*|mamy|przywieziemy|przeka[zż]\w*|damy)\b"
+    # a cloth named as an item of its own: "płachty z logo, satyna, 3 szt."
+    rf"|(?:^|[,:\u2013-])\s*(?!materia){CLOTH}\s*(?=[,.;\u2013-]|$)"
     r"|\b(?:made )?(?:of|from) (?:\w+ )?(?:fabric|cloth|fleece|felt)\b"
     r"|\b(?:fabric|cloth) (?:is )?(?:supplied|provided|from us)\b"
     r"|\bwe (?:supply|provide|send) (?:the )?(?:fabric|cloth)\b",

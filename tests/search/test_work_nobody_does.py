@@ -193,6 +193,17 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
             "ceramiczne mamy od innego dostawcy.",
             ["funeral_services"],
         ),
+        # rounds 67 and 68: the panes are washed first, the nursery's trees are green
+        (
+            "Flota 12 aut: chcemy przyciemnić tylne szyby folią, szyby trzeba przed "
+            "oklejeniem dokładnie umyć.",
+            ["window_tinting"],
+        ),
+        (
+            "Szkółka drzew owocowych szuka ludzi do okulizacji podkładek jabłoni: cięcie "
+            "zrazów i zakładanie tasiemki.",
+            ["tree_grafting"],
+        ),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):

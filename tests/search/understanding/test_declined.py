@@ -298,6 +298,10 @@ def test_a_request_asks_only_for_the_work_it_does_not_decline(
         ),
         ("Pakowanie w czteropaki. Puszki są zadrukowane.", "Pakowanie w czteropaki. ."),
         (
+            "Potrzebujemy ludzi do przeprowadzki biblioteki, księgozbiór jest spakowany.",
+            "Potrzebujemy ludzi do przeprowadzki biblioteki, .",
+        ),
+        (
             "Kremacja zwierząt. Urny ceramiczne mamy od innego dostawcy.",
             "Kremacja zwierząt. .",
         ),

@@ -731,3 +731,25 @@ def test_a_lake_named_after_a_village_of_two_parts_is_that_village():
 )
 def test_districts_and_landmarks_of_round_66(text, where):
     assert placed(text) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # round 68: a search box's line names its place after a dash and goes on
+        (
+            "pakowanie kaszy gryczanej w torebki 1 kg \u2013 Rąblów, ok. 3 tys. szt.",
+            ("Rąblów", "06"),
+        ),
+        # a lake named after its village, and one of the Suwałki lake land
+        ("gospodarstwo nad jeziorem Garczyn. Potrzebujemy 6 karmideł.", ("Garczyn", "22")),
+        ("finisaż pleneru nad Szelmentem, poczęstunek dla 50 osób", ("Szelment", "20")),
+    ],
+)
+def test_places_of_round_68(text, where):
+    assert placed(text) == where
+
+
+def test_a_capitalised_word_after_a_dash_and_before_a_comma_is_no_place_unless_one():
+    # a firm after the dash names no place
+    assert find_place("szycie toreb \u2013 Spółdzielnia, 200 szt.") is None

@@ -61,6 +61,8 @@ def test_washing_named_as_work_still_asks_for_cleaning(kinds_read):
         ("pelerynki dla ministrantów, materiał mamy swój", True),
         ("Tkaninę dostarczymy, 40 sztuk", True),
         ("fleece hats, made of fabric we supply", True),
+        ("płachty do odsłonięcia auta z logo, satyna, 3 szt.", True),
+        ("torby: bawełna, 200 szt.", True),
         # materials for packing are no cloth, nor is a word of cloth inside another
         ("Materiały dostarczamy, ulotki są już wydrukowane.", False),
         ("pudełka z kartonu, 500 szt.", False),
