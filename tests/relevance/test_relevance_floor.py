@@ -1732,6 +1732,74 @@ ROUNDS = {
             "unusual_words": 0.98,
         },
     },
+    # Written blind in stop 28 while rounds 65 and 66 taught the matcher; blind at 7b4ebfd
+    # 0.870 / 0.898 (the same at 80da6bc). Learned from (ROUND67.md): 0.924 / 0.954.
+    "round67_needs.jsonl": {
+        "sha256": "8fd66f232938635d1cfc52d60a65b05d569d69a6fed23740b6a5f779de721071",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.96,
+            "english": 0.96,
+            "informal_place": 0.97,
+            "long_email": 0.98,
+            "mixed": 0.88,
+            "no_diacritics": 0.89,
+            "nothing": 0.98,
+            "quantity": 0.95,
+            "region": 0.90,
+            "short": 0.96,
+            "typo": 0.89,
+            "unusual_words": 0.48,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.98,
+            "typo": 0.98,
+            "unusual_words": 0.42,
+        },
+    },
+    # Written with round 67; blind at 7b4ebfd 0.860 / 0.870 (0.856 at 80da6bc); learned
+    # from (ROUND68.md): 0.948 / 0.968. Floors as round 65's.
+    "round68_needs.jsonl": {
+        "sha256": "549b2d64c473a2adaef6dd37e0a5c2118f0dcb0c4ba114718ac0608605ecc155",
+        "size": 36,
+        "ndcg": {
+            "certificate": 0.91,
+            "english": 0.93,
+            "informal_place": 0.98,
+            "long_email": 0.91,
+            "mixed": 0.96,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.86,
+            "region": 0.95,
+            "short": 0.87,
+            "typo": 0.78,
+            "unusual_words": 0.98,
+        },
+        "mrr": {
+            "certificate": 0.98,
+            "english": 0.98,
+            "informal_place": 0.98,
+            "long_email": 0.98,
+            "mixed": 0.98,
+            "no_diacritics": 0.98,
+            "nothing": 0.98,
+            "quantity": 0.98,
+            "region": 0.98,
+            "short": 0.81,
+            "typo": 0.75,
+            "unusual_words": 0.98,
+        },
+    },
 }
 
 
@@ -1837,5 +1905,5 @@ def test_later_rounds_are_pinned_and_stay_above_their_floors(demo_directory):
             for kind, floor in spec[measure].items():
                 if round(score(kind), 3) < floor:
                     below[f"{judged_set} {kind} ({measure})"] = round(score(kind), 3)
-    assert len(ROUNDS) == 64
+    assert len(ROUNDS) == 66
     assert below == {}
