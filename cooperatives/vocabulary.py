@@ -6546,6 +6546,13 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "przywieźć z powrotem",
         "odwieźć",
         "ktoś z busem",
+        # round 67: a school library moved by people with a car, told by what they do
+        "przenosić bibliotekę",
+        "przenieść bibliotekę",
+        "przeniesienie biblioteki",
+        "ludzie z autem",
+        "wnieść na piętro",
+        "wniesienie na piętro",
     ),
     "laundry": ("prać", "praczka", "prasowaczka"),
     # Who does the work, as buyers ask for a person of the trade ("szukamy kucharza",

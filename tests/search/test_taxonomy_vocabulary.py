@@ -163,6 +163,9 @@ BUYER_PHRASES = [
         ["cleaning"],
     ),
     ("Mydło w kostce z glinką, 500 szt.", ["soap_making"]),
+    # round 67: a library moved, told by what the people with a car do
+    ("Przenosimy bibliotekę szkolną do nowego budynku, ok. 200 kartonów", ["transport_delivery"]),
+    ("Potrzebujemy ludzi z autem, którzy wniosą wszystko na piętro", ["transport_delivery"]),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.
