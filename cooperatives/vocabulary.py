@@ -5375,6 +5375,14 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "wkładka bębenkowa",
         "key cutting",
         "lockout service",
+        # round 69: a bank's safe and deposit boxes (the locks are no zips to sew in)
+        "serwis sejfu",
+        "serwis sejfów",
+        "wymiana zamków w skrytkach",
+        "wymiana zamków w drzwiach",
+        "skrytki depozytowe",
+        "safe servicing",
+        "safe deposit boxes",
     ),
     "demolition": (
         "rozbiórka budynku",
@@ -6594,7 +6602,17 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "printed hang tags",
     ),
     "digitization": ("archiwista",),
-    "renovation": ("murarz", "posadzkarz", "bricklayer"),
+    "renovation": (
+        "murarz",
+        "posadzkarz",
+        "bricklayer",
+        # round 69: walls painted, told in everyday words ("zaklei dziury i nada ścianom
+        # nowy, jasny kolor")
+        "zakleić dziury",
+        "nadać ścianom kolor",
+        "nowy kolor ścian",
+        "wyrównać ściany",
+    ),
     "soap_making": ("mydlarz",),
     "call_center": (
         "teleoperator",

@@ -38,7 +38,7 @@ DISTRICTS = {
         Marcelin, Łacina""",
     "Gdańsk": """Wrzeszcz, Oliwa, Przymorze, Zaspa, Żabianka, Orunia, Stogi, Brzeźno,
         Nowy Port, Morena, Jasień, Ujeścisko, Łostowice, Letnica, Przeróbka,
-        Wyspa Sobieszewska, Matarnia, Kokoszki, Brętowo, Suchanino""",
+        Wyspa Sobieszewska, Matarnia, Kokoszki, Brętowo, Suchanino, Jelitkowo""",
     "Gdynia": """Chylonia, Cisowa, Demptowo, Działki Leśne, Grabówek, Karwiny, Leszczynki,
         Mały Kack, Obłuże, Oksywie, Orłowo, Redłowo, Wielki Kack, Witomino, Babie Doły""",
     "Szczecin": """Pogodno, Niebuszewo, Gumieńce, Pomorzany, Dąbie, Prawobrzeże, Warszewo,
@@ -96,6 +96,7 @@ DISTRICTS = {
     "Kalisz": """Dobrzec, Majków, Rajsków, Zagorzynek, Szczypiorno, Piwonice, Rypinek""",
     "Koszalin": """Rokosowo, Jedliny""",
     "Konin": """Morzysław, Chorzeń, Pątnów, Laskówiec, Czarków""",
+    "Ostrów Wielkopolski": """Zębców""",
     "Słupsk": """Ryczewo""",
 }
 

@@ -153,6 +153,9 @@ LANDMARKS = (
     ("Święta Góra Grabarka", "Siemiatycze"),
     # round 68: a lake of the Suwałki lake land
     ("Szelment", "Suwałki"), ("Jezioro Szelment", "Suwałki"),
+    # round 69: another lake of that land, a lake by Skorzęcin's resort, a valley by Ojców
+    ("Szurpiły", "Suwałki"), ("Niedzięgiel", "Witkowo"), ("Jezioro Niedzięgiel", "Witkowo"),
+    ("Dolina Prądnika", "Skała"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

@@ -50,8 +50,10 @@ CUES = re.compile(
     # spakowany w kartony"
     r"|(?:sa|jest) (?:juz )?(?:zadrukowan|wydrukowan|nadrukowan|uszyt|spakowan|zapakowan)\w*"
     r"|(?:sa|jest) (?:juz )?gotow(?:e|y|a)\b"
-    # bought elsewhere: "Urny ceramiczne mamy od innego dostawcy"
+    # bought elsewhere or under another contract: "Urny ceramiczne mamy od innego dostawcy",
+    # "Sprzątanie skarbca i drobne naprawy mamy w umowie z inną firmą"
     r"|(?:mamy|bierzemy|kupujemy) (?:juz )?od (?:innego|innej|stalego|naszego|swojego)"
+    r"|mamy w umowie|w umowie z (?:inna|innym)"
     # a clause that ends declining too: "Projektu nie potrzebujemy, rozwiezienia też nie."
     r"|(?:tez|rowniez) nie(?=\s*(?:[.!?;\n]|$))"
     # someone else does it or did it: "regały robi już stolarz", "tarcze zrobił nam już

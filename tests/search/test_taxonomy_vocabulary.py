@@ -166,6 +166,8 @@ BUYER_PHRASES = [
     # round 67: a library moved, told by what the people with a car do
     ("Przenosimy bibliotekę szkolną do nowego budynku, ok. 200 kartonów", ["transport_delivery"]),
     ("Potrzebujemy ludzi z autem, którzy wniosą wszystko na piętro", ["transport_delivery"]),
+    # round 69: walls painted, told in everyday words
+    ("Szukamy kogoś, kto to wyrówna, zaklei dziury i nada ścianom nowy kolor", ["renovation"]),
 ]
 
 # Courtesy, procurement boilerplate and generic words: no kind of work is named.

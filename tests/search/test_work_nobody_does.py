@@ -204,6 +204,13 @@ def test_work_a_cooperative_does_asked_beside_it_is_still_matched(trades, text):
             "zrazów i zakładanie tasiemki.",
             ["tree_grafting"],
         ),
+        # round 69: a safe's locks are no zips to sew in, its boxes' locks no assembly
+        (
+            "Oddział banku: serwis sejfu w skarbcu oraz wymiana zamków w 40 skrytkach "
+            "depozytowych (montaż nowych wkładek). Sprzątanie skarbca i drobne naprawy mebli "
+            "mamy w umowie z inną firmą.",
+            ["locksmith"],
+        ),
     ],
 )
 def test_trades_named_by_their_person_or_object_are_work_nobody_does(trades, text, outside):

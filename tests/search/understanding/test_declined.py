@@ -306,6 +306,10 @@ def test_a_request_asks_only_for_the_work_it_does_not_decline(
             "Kremacja zwierząt. .",
         ),
         (
+            "Serwis sejfu. Sprzątanie skarbca i drobne naprawy mamy w umowie z inną firmą.",
+            "Serwis sejfu. .",
+        ),
+        (
             "Projektu ani druku nie potrzebujemy, rozwiezienia do mieszkań też nie.",
             ", .",
         ),

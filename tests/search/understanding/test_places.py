@@ -753,3 +753,18 @@ def test_places_of_round_68(text, where):
 def test_a_capitalised_word_after_a_dash_and_before_a_comma_is_no_place_unless_one():
     # a firm after the dash names no place
     assert find_place("szycie toreb \u2013 Spółdzielnia, 200 szt.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # round 69: two lakes, a valley, a Gdańsk estate by the sea, an Ostrów district
+        ("agroturystyka nad Szurpiłami szuka prowiantu", ("Szurpiły", "20")),
+        ("ośrodek nad jeziorem Niedzięgiel szuka cateringu", ("Niedzięgiel", "30")),
+        ("zgromadzenie w starym młynie w Dolinie Prądnika", ("Dolina Prądnika", "12")),
+        ("aparthotel w Jelitkowie szuka dostawcy śniadań", ("Gdańsk", "22")),
+        ("sprzątanie zsypów w dwóch wieżowcach na Zębcowie", ("Ostrów Wielkopolski", "30")),
+    ],
+)
+def test_places_of_round_69(text, where):
+    assert placed(text) == where
