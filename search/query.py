@@ -603,6 +603,9 @@ def understand(need: MatchRequest) -> tuple[MatchRequest, Place | None, list[str
     if named and asks_only_outside(text, named, lexicon, taxonomy, reading.words):
         named = []
     trades, named = trades_nobody_does(text, named, taxonomy, lexicon)
+    # Nothing named a kind of work: a thing of cloth still asks for sewing ("kołnierze
+    # ochronne z materiału"); beside any other kind or work nobody does, the cloth is what
+    # that work handles ("pranie zasłon z grubego materiału").
     if not (named or trades or taxonomy.outside_work_in(reading.words, lexicon)):
         named = [CLOTH_WORK] if made_of_cloth(text) else []
     need = replace(need, trades_outside=trades)

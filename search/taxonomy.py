@@ -163,13 +163,13 @@ SHORT_VERBAL_NOUN = re.compile(r"cie$")
 # Polish case endings on a word borrowed as written ("na WordPressie", "z Allegro", "w
 # helpdesku"): an unknown word is read as the vocabulary word it holds before one of them.
 LOANWORD_ENDINGS = ("ie", "em", "u", "a", "y", "ach", "ami", "om", "owi", "ow", "e")
+LOANWORD_STEM_FROM = 5
 # Diminutive endings and the plain thing's, longest first: "karteczka" → "kartka",
 # "woreczek" → "worek", "spódniczka" → "spódnica", "pelerynka" → "peleryna" (folded).
 DIMINUTIVES = (("eczka", "ka"), ("eczek", "ek"), ("iczka", "ica"), ("yczka", "yca"), ("ka", "a"))
 # Letters a diminutive's stem keeps before its ending ("lampka" → "lampa", not "laka").
 DIMINUTIVE_STEM_FROM = 4
 VOWELS = frozenset("aeiouy")
-LOANWORD_STEM_FROM = 5
 
 
 @lru_cache(maxsize=1)

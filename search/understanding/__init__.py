@@ -10,7 +10,7 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces);
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
 * :mod:`.products` — toiletries named by their use ("kostki do mycia rąk"): soap,
-  not washing;
+  not washing (and things told by their cloth, which the matcher reads);
 * :mod:`.printed` — printed matter told by pages and copies or format and paper
   ("24 str., 500 egz."): printing;
 * :mod:`.names` — names in quotes ("Pensjonat „Wydmowy Dwór”"): who writes, not

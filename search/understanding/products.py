@@ -10,6 +10,11 @@ the body, after "do" or "for", is what a toiletry is for: soap. So is a bar ("ko
 :func:`named_by_use` puts the product's name where its use stood, so the kinds of
 work and the words compared with the profiles see soap. Helping a person wash ("pomoc
 przy myciu", "help with washing") names no product and is left to care.
+
+Products named by their cloth: "miękkie kołnierze ochronne z materiału", "kurtki
+dżokejskie …, materiał dostarczymy", "płachty z logo, satyna". No trade's word names
+the thing, but only a sewing room makes it: :func:`made_of_cloth` says so, and the
+matcher reads sewing from it when nothing else names a kind of work.
 """
 
 import re
