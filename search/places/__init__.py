@@ -73,6 +73,14 @@ CUES = word_set(
     gmina gminy gminie gmine miasta miasto miescie miastu
     wies wsi wsia solectwo solectwa solectwie miejscowosc miejscowosci"""
 )
+# Places that name a firm after their village ("pensjonat Sierpnica", "szkółka Zochcinek",
+# "stadnina Krzeczów"): a village right after one of these counts when the text names no
+# other place, as one after "nad" does.
+NAMED_AFTER_PLACE = word_set(
+    """pensjonat pensjonatu szkolka szkolki gospodarstwo gospodarstwa stadnina stadniny
+    agroturystyka agroturystyki osrodek osrodka schronisko schroniska winnica winnicy
+    sad sadu tartak tartaku mlyn mlyna"""
+)
 # Prepositions that begin a square's, an estate's or an inn's name when written with a
 # capital letter inside a sentence ("na placu Pod Lipami").
 NAME_PREPOSITIONS = word_set("pod nad")
@@ -301,7 +309,7 @@ class _Reader:
                 self._district,
             ):
                 place = rule(index)
-                if place and self._after_nad(index):
+                if place and (self._after_nad(index) or self._after_firm(index)):
                     above = above or place
                     break
                 if place:
@@ -369,8 +377,8 @@ class _Reader:
         "nad" with a capital letter inside a sentence begins a name ("na placu Pod
         Lipami", "osiedle Nad Potokiem")."""
         before = self.tokens[index - 1]
-        # a lake named after its village: "nad jeziorem Garczyn"
-        if before.folded in WATER_FORMS:
+        # a lake named after its village: "nad jeziorem Garczyn"; a firm: "pensjonat Sierpnica"
+        if before.folded in WATER_FORMS or self._after_firm(index):
             return True
         return before.folded in CUES and not (
             before.folded in NAME_PREPOSITIONS
@@ -808,6 +816,15 @@ class _Reader:
 
     def _is_street(self, index: int) -> bool:
         return index > 0 and self.tokens[index - 1].folded in STREETS
+
+    def _after_firm(self, index: int) -> bool:
+        """ "pensjonat Sierpnica", "szkółka Zochcinek": a firm named after its village, which
+        counts only when the text names no other place (:data:`NAMED_AFTER_PLACE`)."""
+        return (
+            index > 0
+            and self._same_sentence(index)
+            and self.tokens[index - 1].folded in NAMED_AFTER_PLACE
+        )
 
     def _after_nad(self, index: int) -> bool:
         """ "nad Wieprzem", "nad Wisłą" name a river or a lake as often as a village ("nad

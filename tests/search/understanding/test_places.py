@@ -768,3 +768,17 @@ def test_a_capitalised_word_after_a_dash_and_before_a_comma_is_no_place_unless_o
 )
 def test_places_of_round_69(text, where):
     assert placed(text) == where
+
+
+def test_a_firm_named_after_its_village_places_the_request_when_nothing_else_does():
+    # rounds 68 and 69: "pensjonat Sierpnica", "szkółka Zochcinek"
+    assert placed("koszenie trawy przy strzelnicy, pensjonat Sierpnica, co 2 tyg.") == (
+        "Sierpnica",
+        "02",
+    )
+    assert placed("etykiety do drzewek, szkółka Zochcinek \u2013 druk 5 tys. szt.") == (
+        "Zochcinek",
+        "26",
+    )
+    # a place named besides is the place
+    assert placed("pensjonat Jaworzyna w Krynicy szuka pralni") == ("Krynica-Zdrój", "12")
