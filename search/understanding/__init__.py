@@ -52,6 +52,7 @@ from search.understanding.sender import without_sender
 # register lies before it is taken for another of that name ("powiat elbląski" is 50 km
 # across).
 POWIAT_PREFIX = "powiat "
+POWIAT_WRITTEN = re.compile(r"\bpow(?:\.|iat\w*|iecie)", re.IGNORECASE)
 OUTSIDE_POWIAT_KM = 60
 ADDRESS = re.compile(r"\b\d{2}-\d{3}[ \t]+(?P<town>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?)")
 
@@ -122,7 +123,11 @@ def _powiat_right_after(text: str, place: Place | None) -> Place | None:
     """The powiat written right after ``place`` in ``text`` ("Nadbrzeże (pow. elbląski)",
     "Osiek, powiat olkuski") when ``place`` lies outside it: the buyer's village is that
     powiat's, not the register's namesake far away."""
-    if place is None or place.name.startswith(POWIAT_PREFIX):
+    if (
+        place is None
+        or place.name.startswith(POWIAT_PREFIX)
+        or not POWIAT_WRITTEN.search(text)  # the text is read once more only when it may
+    ):
         return None
     rest = without_words(text, place.all_words)
     powiat = find_place(rest)

@@ -225,6 +225,22 @@ def kept(text: str) -> str:
             "We supply the wire; the ovens and the final assembly stay with us. Price?",
             "We supply the wire; . Price?",
         ),
+        # rounds 65 to 69: made already, bought elsewhere or under contract, declined "too"
+        (
+            "Do pakietów włożymy ulotkę z zaleceniami, ulotki są już wydrukowane. Ok. 800.",
+            "Do pakietów włożymy ulotkę z zaleceniami, . Ok. 800.",
+        ),
+        ("Pakowanie w czteropaki. Puszki są zadrukowane.", "Pakowanie w czteropaki. ."),
+        (
+            "Potrzebujemy ludzi do przeprowadzki biblioteki, księgozbiór jest spakowany.",
+            "Potrzebujemy ludzi do przeprowadzki biblioteki, .",
+        ),
+        ("Kremacja zwierząt. Urny ceramiczne mamy od innego dostawcy.", "Kremacja zwierząt. ."),
+        (
+            "Serwis sejfu. Sprzątanie skarbca i drobne naprawy mamy w umowie z inną firmą.",
+            "Serwis sejfu. .",
+        ),
+        ("Projektu ani druku nie potrzebujemy, rozwiezienia do mieszkań też nie.", ", ."),
     ],
 )
 def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left):
@@ -249,6 +265,9 @@ def test_the_clause_that_declines_work_is_taken_out_and_the_rest_kept(text, left
         # "przy" asks for the work inside a sentence, and "przy okazji" is "by the way".
         "Szukamy pomocy przy przeprowadzce biura.",
         "Przy okazji potrzebujemy uszycia zasłon.",
+        # a question, and "też" asking for more
+        "Czy są Państwo gotowi przyjąć zlecenie na szycie?",
+        "Potrzebujemy też nie tylko sprzątania, ale i prania.",
     ],
 )
 def test_now_and_not_alone_decline_nothing(text):
@@ -286,46 +305,3 @@ def test_a_request_asks_only_for_the_work_it_does_not_decline(
     assert declined not in found
     # The same words without the declining clause would ask for it: the rule is what removes it.
     assert declined in taxonomy.capabilities_in(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "left"),
-    [
-        # rounds 65 and 66: made already, bought elsewhere, declined "too"
-        (
-            "Do pakietów włożymy ulotkę z zaleceniami, ulotki są już wydrukowane. Ok. 800.",
-            "Do pakietów włożymy ulotkę z zaleceniami, . Ok. 800.",
-        ),
-        ("Pakowanie w czteropaki. Puszki są zadrukowane.", "Pakowanie w czteropaki. ."),
-        (
-            "Potrzebujemy ludzi do przeprowadzki biblioteki, księgozbiór jest spakowany.",
-            "Potrzebujemy ludzi do przeprowadzki biblioteki, .",
-        ),
-        (
-            "Kremacja zwierząt. Urny ceramiczne mamy od innego dostawcy.",
-            "Kremacja zwierząt. .",
-        ),
-        (
-            "Serwis sejfu. Sprzątanie skarbca i drobne naprawy mamy w umowie z inną firmą.",
-            "Serwis sejfu. .",
-        ),
-        (
-            "Projektu ani druku nie potrzebujemy, rozwiezienia do mieszkań też nie.",
-            ", .",
-        ),
-    ],
-)
-def test_work_made_already_or_bought_elsewhere_is_declined(text, left):
-    assert kept(text) == left
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a question, and "też" asking for more, decline nothing
-        "Czy są Państwo gotowi przyjąć zlecenie na szycie?",
-        "Potrzebujemy też nie tylko sprzątania, ale i prania.",
-    ],
-)
-def test_readiness_and_besides_decline_nothing(text):
-    assert kept(text) == text
