@@ -5603,6 +5603,15 @@ OUTSIDE_WORK: dict[str, tuple[str, ...]] = {
         "appliance repair",
         "washing machine repair",
         "fridge repair",
+        # round 71: an oven's heater, seals and thermostat
+        "naprawa piekarnika",
+        "wymiana grzałki",
+        "wymienić grzałkę",
+        "sprawdzić termostat",
+        "naprawa pieca",
+        "naprawa AGD",
+        "serwis AGD",
+        "oven repair",
     ),
     "electronics_repair": (
         "naprawa smartfonów",
@@ -6562,7 +6571,21 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "wnieść na piętro",
         "wniesienie na piętro",
     ),
-    "laundry": ("prać", "praczka", "prasowaczka"),
+    "laundry": (
+        "prać",
+        "praczka",
+        "prasowaczka",
+        # round 71/72: clothes and cloths taken dirty and given back clean and smooth
+        "odda czyste",
+        "oddać czyste",
+        "odda czyste i wygładzone",
+        "wygładzi",
+        "wygładzić",
+        "wygładzone",
+        "wywabi zabrudzenia",
+        "wywabić zabrudzenia",
+        "wywabi plamy",
+    ),
     # Who does the work, as buyers ask for a person of the trade ("szukamy kucharza",
     # "potrzebny introligator"): occupation names of the Polish classification of
     # occupations (KZiS) whose work is a kind's, those with one meaning only ("kierowca"
@@ -6574,8 +6597,41 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "heat-shrink sleeves",
         "heat-resistant sleeves",
     ),
-    "catering": ("kucharz", "kucharka"),
-    "cleaning": ("sprzątacz",),
+    "catering": (
+        "kucharz",
+        "kucharka",
+        # round 71: cooking for a party or an eatery, and food brought hot in bain-maries
+        "ugotuje",
+        "ugotować",
+        "ugotowanie",
+        "ugotujecie",
+        "w bemarach",
+        "bemary",
+        "wikt",
+        "dwudaniowy obiad",
+        "dwudaniowy posiłek",
+        "dwudaniowy",
+        "stołownicy",
+        "stołowników",
+        "cook and deliver",
+    ),
+    "cleaning": (
+        "sprzątacz",
+        # round 72: a clean building in everyday words; disinfecting desks and a kitchenette
+        "bez smug",
+        "baterie do połysku",
+        "wytrze",
+        "wytrzeć",
+        "przetarcie podłóg",
+        "przetarcie na mokro",
+        "zbierze okruchy",
+        "wysprzątać",
+        "wysprzątanie",
+        "wysprząta",
+        "dezynfekcja blatów",
+        "odkażanie",
+        "janitorial crew",
+    ),
     "printing": (
         "drukarz",
         "introligator",
@@ -6601,7 +6657,16 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "zawieszki z nadrukiem",
         "printed hang tags",
     ),
-    "digitization": ("archiwista",),
+    "digitization": (
+        "archiwista",
+        # round 72: digitising, as buyers spell it
+        "zcyfryzuje",
+        "zcyfryzować",
+        "scyfryzować",
+        "scyfryzuje",
+        "scyfrować",
+        "zcyfrować",
+    ),
     "renovation": (
         "murarz",
         "posadzkarz",
@@ -6612,6 +6677,14 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "nadać ścianom kolor",
         "nowy kolor ścian",
         "wyrównać ściany",
+        # round 71/72: damp walls dried of mould and painted, walls whitewashed
+        "usunięcie zagrzybienia",
+        "zagrzybienie ścian",
+        "warstwy emulsji",
+        "emulsja",
+        "pobielenie ścian",
+        "pobielić ściany",
+        "usunięcie odprysków",
     ),
     "soap_making": ("mydlarz",),
     "call_center": (
@@ -6629,6 +6702,16 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "obsługa rezerwacji",
         "phone bookings",
         "reservation line",
+        # round 71/72: a line answered for the buyer, in Polish and English
+        "konsultanci do połączeń",
+        "przyjmą połączenia",
+        "przyjmowanie połączeń",
+        "połączenia od mieszkańców",
+        "połączeń z odbiorcami",
+        "połączenia z klientami",
+        "inbound line",
+        "picking up calls",
+        "phone line",
     ),
     "light_assembly": (
         "kompletowanie pakietów",
@@ -6646,6 +6729,16 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "obszyty brzeg",
         "obszyte brzegi",
         "hemmed edge",
+    ),
+    "care_services": (
+        # round 72: help at home for people who cannot manage alone
+        "pomoc przy wstawaniu",
+        "podawanie lekarstw",
+        "podawaniu lekarstw",
+        "drobne sprawunki",
+        "drobnych sprawunkach",
+        "niesamodzielnych",
+        "niesamodzielni",
     ),
 }
 # How another kind's work is handed over: the kind whose words say it, those words as the
@@ -6728,6 +6821,15 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "karteczki z terminem",
         "karty wizyt",
         "appointment cards",
+        # round 71/72: stickers and small forms by their everyday names
+        "nalepki",
+        "nalepka",
+        "vlepki",
+        "vlepka",
+        "wlepka",
+        "druczki",
+        "druczek",
+        "wycinane po obrysie",
     ),
     "carpentry": (
         # round 64: oak plaques hunters mount antlers and tusks on
@@ -6745,6 +6847,18 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "klęcznik",
         "solid wood",
         "solid oak",
+        # round 71/72: kitchen boards and wooden spoons, paling fences
+        "stolnice",
+        "stolnica",
+        "kopystki",
+        "kopystka",
+        "warząchwie",
+        "warząchew",
+        "łopaty do pieczenia",
+        "łopata do chleba",
+        "sztachety",
+        "furtka",
+        "płot ze sztachet",
     ),
     "food_preparation": (
         "bób",
@@ -6759,6 +6873,12 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "barszcz z uszkami",
         "kapusta z grochem",
         "Christmas Eve dishes",
+        # round 71/72: dishes cooked for a party
+        "gulasz",
+        "gulasz w kociołkach",
+        "kluski",
+        "knedle",
+        "sernik",
     ),
     "co_packing": (
         "sample kits",
@@ -6789,7 +6909,28 @@ REQUEST_THINGS: dict[str, tuple[str, ...]] = {
         "scrunchies",
     ),
     # what is assembled, not the work it is for: "assemble paint rollers" is no painting
-    "light_assembly": ("wałki malarskie", "paint rollers", "paint roller"),
+    "light_assembly": (
+        "wałki malarskie",
+        "paint rollers",
+        "paint roller",
+        # round 71: brackets fixed to perforated profiles
+        "wsporniki",
+        "kątowniki",
+        "kształtowniki",
+    ),
+    "soap_making": (
+        # round 71: soap named by what it is poured of
+        "z gliceryną",
+        "glicerynowe",
+        "ręcznie wylewane",
+    ),
+    "it_services": (
+        # round 72: a page of a site
+        "podstrona",
+        "podstrony",
+        "podstrona zgłoszeniowa",
+        "landing page",
+    ),
 }
 
 

@@ -70,7 +70,7 @@ DISTRICTS = {
     "Opole": """Bierkowice, Zaodrze, Malinka, Szczepanowice, Gosławice, Grudzice, Półwieś,
         Nowa Wieś Królewska, Groszowice, Grotowice, Chmielowice""",
     "Rzeszów": """Baranówka, Staromieście, Pobitno, Drabinianka, Słocina, Budziwój,
-        Przybyszówka, Wilkowyja, Staroniwa""",
+        Przybyszówka, Wilkowyja, Staroniwa, Zwięczyca""",
     "Płock": """Podolszyce, Radziwie, Borowiczki, Trzepowo, Imielnica, Ciechomice""",
     "Zielona Góra": """Jędrzychów, Chynów, Łężyca, Ochla, Przylep, Stary Kisielin,
         Nowy Kisielin, Raculka, Drzonków""",
@@ -95,7 +95,7 @@ DISTRICTS = {
     "Grudziądz": """Tarpno, Mniszek, Rządz, Strzemięcin, Kuntersztyn, Owczarki""",
     "Kalisz": """Dobrzec, Majków, Rajsków, Zagorzynek, Szczypiorno, Piwonice, Rypinek""",
     "Koszalin": """Rokosowo, Jedliny""",
-    "Konin": """Morzysław, Chorzeń, Pątnów, Laskówiec, Czarków""",
+    "Konin": """Morzysław, Chorzeń, Pątnów, Laskówiec, Czarków, Niesłusz""",
     "Ostrów Wielkopolski": """Zębców""",
     "Słupsk": """Ryczewo""",
 }

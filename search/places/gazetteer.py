@@ -156,6 +156,9 @@ LANDMARKS = (
     # round 69: another lake of that land, a lake by Skorzęcin's resort, a valley by Ojców
     ("Szurpiły", "Suwałki"), ("Niedzięgiel", "Witkowo"), ("Jezioro Niedzięgiel", "Witkowo"),
     ("Dolina Prądnika", "Skała"),
+    # round 71/72: a fortress, an arena and a park people name their place by
+    ("Twierdza Boyen", "Giżycko"), ("Boyen", "Giżycko"), ("Orlen Arena", "Płock"),
+    ("Park Sołacki", "Poznań"),
 )  # fmt: skip
 # Rivers whose name after "nad" is never the place ("w Złotorii nad Wisłą" is no town of
 # Wisła 400 km south): the towns that share their name are not written that way.

@@ -75,10 +75,20 @@ SUBJECT = re.compile(
 )
 
 
+# The buyer's own business named as whom the work is for: "vlepki … dla naszego software
+# house'u", "etykiety dla naszej piekarni", "for our café". Only the noun and an adjective
+# after it, so that "obiady dla naszych pracowników" keeps its work; "dla naszych gości
+# obiady" loses only the guests.
+OWN_BUSINESS = re.compile(
+    r"\b(?:dla nasz(?:ego|ej|ych)|for our) [\w'-]+"
+    r"(?: (?:house[\w'-]*|[\w-]+(?:ego|ej|ych)))?"
+)
+
+
 def sender_clauses(text: str) -> list[Span]:
     """Where the clauses that say who the sender is stand in ``text``."""
     folded = FoldedText(text)
-    spans = []
+    spans = [folded.span_at(*own.span()) for own in OWN_BUSINESS.finditer(folded.folded)]
     for start, end in clauses(folded.folded):
         subject = SUBJECT.match(folded.folded, start, end)
         if subject:

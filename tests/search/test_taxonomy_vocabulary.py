@@ -404,6 +404,22 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
         # rounds 47, 50: assembly told by its steps
         ("W każde kółko trzeba wcisnąć dwa łożyska i tulejkę", ["light_assembly"]),
         ("Konfesjonał z litego dębu do kościoła parafialnego", ["carpentry"]),
+        # rounds 71 and 72: dishes cooked and brought hot, kitchen boards, stickers and
+        # forms by their everyday names, clothes given back clean, a damp wall, care at
+        # home, a line answered, a subpage, brackets on profiles
+        ("ktoś, kto ugotuje gołąbki i gulasz na przyjęcie", ["catering"]),
+        ("sześć stolnic i kilkanaście kopystek", ["carpentry"]),
+        ("Sztachety z furtką wokół placu zabaw, ok. 40 m", ["carpentry"]),
+        ("Nalepki ostrzegawcze, 5 tys. szt., oraz druczki potwierdzeń", ["printing"]),
+        ("odbierze roboczówki i odda czyste i wygładzone", ["laundry"]),
+        ("usunięcie zagrzybienia przy cokołach i dwie warstwy emulsji", ["renovation"]),
+        ("pobielenie ścian i stropu w przedsionku", ["renovation"]),
+        ("wytrze przeszklenia bez smug i doprowadzi baterie do połysku", ["cleaning"]),
+        ("pomoc przy wstawaniu i podawaniu lekarstw", ["care_services"]),
+        ("Konsultanci do połączeń z odbiorcami przesyłek", ["call_center"]),
+        ("przygotowanie podstrony zgłoszeniowej", ["it_services"]),
+        ("przymocowanie wsporników i kątowników do kształtowników", ["light_assembly"]),
+        ("kawałki z gliceryną owinięte w pergamin", ["soap_making"]),
     ],
 )
 def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
@@ -427,3 +443,23 @@ def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
 )
 def test_produce_named_without_preparing_it_is_not_food_preparation(taxonomy, text):
     assert "food_preparation" not in taxonomy.capabilities_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # rounds 71 and 72's words where they mean something else: bleached skulls on a
+        # wall, worn knees, a care home's name, a town called Buk, an air conditioner's
+        # mould, a lacquer's gloss
+        ("wybielenie czaszek i przymocowanie na tarczach, popiersie na ścianę", "renovation"),
+        ("przetarte kolana i rozdarte rękawy", "cleaning"),
+        ("Dom Pomocy Społecznej szuka gabinetu", "care_services"),
+        ("mamy w Buku warsztat lakierniczy", "carpentry"),
+        ("odgrzybianie klimatyzatorów ściennych", "renovation"),
+        ("meble lakierowane na wysoki połysk", "cleaning"),
+    ],
+)
+def test_words_of_rounds_71_and_72_do_not_name_work_where_they_mean_something_else(
+    taxonomy, text, kind
+):
+    assert kind not in taxonomy.capabilities_in(text)

@@ -770,6 +770,21 @@ def test_places_of_round_69(text, where):
     assert placed(text) == where
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # rounds 71 and 72: districts of Rzeszów, Konin and Poznań, a fortress, an arena
+        ("Mamy wózek z hotdogami w Zwięczycy, potrzebujemy wizytówek", ("Rzeszów", "18")),
+        ("obiady dla jadłodajni na Niesłuszu", ("Konin", "30")),
+        ("Po Nocy Fortecznej na Boyenie trzeba wysprzątać bastiony", ("Boyen", "28")),
+        ("spotkanie mieszkańców w Parku Sołackim, gulasz dla 150 osób", ("Park Sołacki", "30")),
+        ("we run Orlen Arena and need a janitorial crew", ("Orlen Arena", "14")),
+    ],
+)
+def test_places_of_rounds_71_and_72(text, where):
+    assert placed(text) == where
+
+
 def test_a_firm_named_after_its_village_places_the_request_when_nothing_else_does():
     # rounds 68 and 69: "pensjonat Sierpnica", "szkółka Zochcinek"
     assert placed("koszenie trawy przy strzelnicy, pensjonat Sierpnica, co 2 tyg.") == (

@@ -125,6 +125,29 @@ def test_the_senders_own_trade_is_not_asked_for(taxonomy, kinds_read, text, send
     assert sender_kind in taxonomy.capabilities_in(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        # round 72: the buyer's own business as whom the work is for
+        (
+            "zrobi dla naszego software house'u 3 000 vlepek z sygnetem",
+            "zrobi 3 000 vlepek z sygnetem",
+        ),
+        ("etykiety dla naszej piekarni rzemieślniczej, 2 tys. szt.", "etykiety , 2 tys. szt."),
+        ("lunch boxes for our office in Warsaw", "lunch boxes in Warsaw"),
+        # only the noun and its adjective: the work after them stays
+        ("dla naszych pracowników obiady dwudaniowe", "obiady dwudaniowe"),
+    ],
+)
+def test_the_buyers_own_business_the_work_is_for_is_not_asked_for(text, left):
+    assert kept(text) == left
+
+
+def test_the_buyers_own_business_does_not_ask_for_its_trade(kinds_read):
+    text = "Szukamy wykonawcy, który zrobi dla naszego software house'u 3 000 vlepek."
+    assert kinds_read(text) == ["printing"]
+
+
 def test_a_sender_asking_for_their_own_trade_still_asks_for_it(kinds_read):
     text = "Jesteśmy szwalnią z Łodzi i szukamy podwykonawcy do uszycia 2000 fartuchów."
     assert kinds_read(text) == ["sewing"]
