@@ -46,6 +46,10 @@ OPENINGS = re.compile(
     r"|(?<![a-z0-9] )(?:firma|zaklad|spolka|producent|wytwornia|hurtownia|sklep|drukarnia"
     r"|przetwornia|manufaktura|piekarnia|pracownia|szwalnia|agencja|fundacja|stowarzyszenie)"
     r"(?:\s+[\w-]+){0,4}?\s+\w+(?:aca|acy)"
+    # what the sender makes where it writes from, in a clause of its own: "piszemy z
+    # oberży, w której ręcznie robimy kluski" (the kluski are no order for handicraft)
+    r"|(?:w ktorej|w ktorym|w ktorych|gdzie) (?:\w+ )?(?:robimy|pieczemy|gotujemy|szyjemy"
+    r"|produkujemy|wytwarzamy|wyrabiamy|serwujemy|sprzedajemy)"
     # what the money raised is for: "zbieramy na remont organów i potrzebujemy cegiełek",
     # "kiermasz, z którego dochód idzie na nowe ławki", "raising money for a new roof"
     r"|zbieramy (?:\w+ )?na|dochod (?:\w+ )?(?:idzie|pojdzie|przeznacz\w*) na"

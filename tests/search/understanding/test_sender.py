@@ -50,6 +50,15 @@ def kept(text: str) -> str:
             "Dzień dobry, zakład produkujący okna szuka firmy do sprzątania hali.",
             "Dzień dobry, szuka firmy do sprzątania hali.",
         ),
+        # What the sender makes where it writes from (round 71).
+        (
+            "Piszemy z oberży, w której ręcznie robimy kluski. Potrzebujemy stolnic.",
+            "Piszemy z oberży, . Potrzebujemy stolnic.",
+        ),
+        (
+            "Mamy kuchnię, gdzie gotujemy dla szkół, i szukamy pralni.",
+            "Mamy kuchnię, , i szukamy pralni.",
+        ),
         # What the money raised is for is not asked for either.
         (
             "Zbieramy na remont organów i potrzebujemy 2000 cegiełek.",
