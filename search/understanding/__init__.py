@@ -7,7 +7,8 @@ wymagany HACCP. Pozdrawiam, Jan Kalisz") apart, one concern per module:
 * :mod:`.certificates` — the certificates asked for ("HACCP" → ``haccp``);
 * :mod:`.deadlines` — the deadline ("do 15 marca" → the next 15 March);
 * :mod:`search.places` — the place ("do Gniezna" → Gniezno's point);
-* :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces);
+* :mod:`.quantities` — the amount ("2 tys. fartuchów" → 2000 pieces), in figures or in
+  words (:mod:`.numerals`: "osiem tysięcy sztuk" → 8000);
 * :mod:`.regions` — a voivodeship ("z Małopolski" → ``12``);
 * :mod:`.products` — toiletries named by their use ("kostki do mycia rąk"): soap,
   not washing (and things told by their cloth, which the matcher reads);

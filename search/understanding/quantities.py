@@ -3,11 +3,12 @@
 :class:`search.capacity.Quantity`.
 
 An amount is a number (spaces or dots between thousands, a decimal comma,
-"tys."/"k"/"mln" after it, a range read as its upper end) followed by a unit
-("szt.", "kg", "t", "m²", "ha", "osób", "godzin", meals) or by the thing counted
-("2000 fartuchów": pieces). A rate phrase just before or after it ("codziennie",
-"tygodniowo", "per month", "/mies."; "rocznie" is read as a twelfth a month)
-makes it a rate. Numbers that are not amounts are passed over: dates (see
+"tys."/"k"/"mln" after it, a range read as its upper end; or written in words, see
+:mod:`search.understanding.numerals`) followed by a unit ("szt.", "kg", "t", "m²",
+"ha", "osób", "godzin", meals), by the thing counted ("2000 fartuchów": pieces) or by
+a rate alone ("ok. 3 000 tygodniowo": pieces). A rate phrase just before or after it
+("codziennie", "tygodniowo", "per month", "/mies."; "rocznie" is read as a twelfth a
+month) makes it a rate. Numbers that are not amounts are passed over: dates (see
 :mod:`search.understanding.deadlines`), phone numbers, postcodes, tax and
 register numbers, prices ("do 5000 zł"), years ("2026 r."), percentages,
 distances, durations ("3 dni"), sizes ("60x80"), times ("12:30"), numbers
@@ -28,6 +29,7 @@ from search.places import is_town_name
 from search.places.gazetteer import word_set
 from search.understanding.deadlines import dates_in
 from search.understanding.folded import FoldedText, Span
+from search.understanding.numerals import Worded, worded_numbers
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:[.,]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?"
 APPROXIMATELY = (
@@ -126,6 +128,7 @@ RATE = re.compile(
     )
 )
 CLAUSE_END = re.compile(r"[.;!?\n]")
+SPACES = re.compile(r"\s*")
 ONLY_APPROXIMATELY = re.compile(rf"[\s,:]*(?:(?:{APPROXIMATELY})\s*)?")
 AMOUNT_BEFORE = re.compile(r"\d\S*(?:\s+[^\s\d]+){0,2}\s*$")
 NEXT_WORD = re.compile(r"\s*(?P<word>[^\W\d_][\w²]*\.?|m²)")
@@ -210,13 +213,31 @@ def _amount(found: FoldedText, folded: str, match: re.Match) -> Amount | None:
     value = _number(match.group("upper") or match.group("number"))
     times = (match.group("times") or "").rstrip(".")
     value *= MULTIPLIERS.get(times, 1)
-    unit = _unit(folded, match.end())
-    if unit is None and not times:
+    return _counted(found, folded, match.start(), match.end(), value, bool(times))
+
+
+def _worded_amount(found: FoldedText, folded: str, worded: Worded) -> Amount | None:
+    """An amount written in words ("dwanaście tysięcy sztuk"); "tysięcy" says it as
+    "tys." does."""
+    thousands = worded.value >= 1000
+    return _counted(found, folded, worded.start, worded.end, worded.value, thousands)
+
+
+def _counted(
+    found: FoldedText, folded: str, start: int, end: int, value: float, times: bool
+) -> Amount | None:
+    """The amount of ``value`` whose number stands at ``start:end``, with the unit or thing
+    counted after it and a rate phrase around it; None when the words after it say it is
+    no amount of work (and no "tys." said it is)."""
+    # a rate right after the number counts pieces ("ok. 3 000 tygodniowo"), it is no unit
+    rate_next = RATE.match(folded, SPACES.match(folded, end).end())
+    unit = None if rate_next else _unit(folded, end)
+    if unit is None and not (times or rate_next):
         return None
-    name, dropped, multiplier, end = unit or ("szt.", False, 1, match.end())
-    spans = [found.span_at(match.start(), end if dropped else match.end())]
+    name, dropped, multiplier, unit_end = unit or ("szt.", False, 1, end)
+    spans = [found.span_at(start, unit_end if dropped else end)]
     per = None
-    rate = _rate_after(folded, end) or _rate_before(folded, match.start())
+    rate = _rate_after(folded, unit_end) or _rate_before(folded, start)
     if rate:
         per = _period(rate)
         spans.append(found.span(rate))
@@ -235,11 +256,11 @@ def amounts(text: str, today: date | None = None) -> list[Amount]:
     for start, end in not_amounts:
         characters[start:end] = " " * (end - start)
     folded = "".join(characters)
-    return [
-        amount
-        for amount in (_amount(found, folded, match) for match in AMOUNT.finditer(folded))
-        if amount
+    read = [(match.start(), _amount(found, folded, match)) for match in AMOUNT.finditer(folded)]
+    read += [
+        (worded.start, _worded_amount(found, folded, worded)) for worded in worded_numbers(folded)
     ]
+    return [amount for _start, amount in sorted(read, key=lambda pair: pair[0]) if amount]
 
 
 def find_quantity(text: str, today: date | None = None) -> Amount | None:

@@ -94,3 +94,51 @@ def test_a_number_before_a_town_is_an_address_not_an_amount():
 def test_what_the_buyer_has_is_not_what_it_orders():
     text = "Sieć 14 sklepów we Wrocławiu szuka szwalni: ok. 300 fartuchów, hotel ma 48 pokoi."
     assert find_quantity(text).quantity.value == 300
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "words"),
+    [
+        # rounds 71 and 72: amounts written in words, in any case
+        (
+            "wikt dla stu czterdziestu stołowników",
+            Quantity(140, "szt."),
+            ("stu", "czterdziestu"),
+        ),
+        (
+            "przeklejenie nalepek na osiem tysięcy sztuk miesięcznie",
+            Quantity(8000, "szt.", "month"),
+            ("osiem", "tysięcy", "sztuk", "miesięcznie"),
+        ),
+        ("zamówi tysiąc kafelków z terakoty", Quantity(1000, "szt."), ("tysiąc",)),
+        (
+            "pięćset dwadzieścia pięć obiadów dziennie",
+            Quantity(525, "posiłków", "day"),
+            ("pięćset", "dwadzieścia", "pięć", "dziennie"),
+        ),
+        (
+            "dwa tysiące trzysta ulotek",
+            Quantity(2300, "szt."),
+            ("dwa", "tysiące", "trzysta"),
+        ),
+    ],
+)
+def test_an_amount_written_in_words_is_read_as_its_number(text, quantity, words):
+    amount = find_quantity(text)
+    assert (amount.quantity, amount.words) == (quantity, words)
+
+
+@pytest.mark.parametrize(
+    "text", ["dwa razy w tygodniu", "jeden z nas odbierze", "trzy kartony", "od dziesięciu lat"]
+)
+def test_small_numbers_and_durations_in_words_are_no_amount(text):
+    assert find_quantity(text) is None
+
+
+def test_a_rate_right_after_a_bare_number_counts_pieces():
+    # round 71: "łącznie dwanaście tysięcy sztuk, około trzech tysięcy tygodniowo"
+    for text in (
+        "łącznie 12 000 sztuk, około 3 000 tygodniowo",
+        "łącznie dwanaście tysięcy sztuk, około trzech tysięcy tygodniowo",
+    ):
+        assert find_quantity(text).quantity == Quantity(3000, "szt.", "week")
