@@ -30,12 +30,15 @@ import re
 
 from search.understanding.folded import FoldedText, Span
 
+# "potrzeb-" as buyers also misspell it: "potszebujemy", "potżebujemy" (folded "potzeb"),
+# "pożebujemy" (round 72: "wykaszania koło budynku nie potszebujemy").
+NEED = r"po(?:trz|tsz|tz|sz|z)eb"
 # What the buyer has or does not want, in folded text.
 CUES = re.compile(
     r"\b(?:"
-    r"nie (?:potrzebujemy|potrzebuje|szukamy|szukam|zamawiamy|zlecamy|wymagamy|obejmuje|dotyczy)"
+    rf"nie (?:{NEED}ujemy|{NEED}uje|szukamy|szukam|zamawiamy|zlecamy|wymagamy|obejmuje|dotyczy)"
     r"|nie (?:organizujemy|planujemy|przewidujemy|wyceniamy|oczekujemy)"
-    r"|nie (?:jest|sa|bedzie|beda) (?:nam )?potrzebn\w*"
+    rf"|nie (?:jest|sa|bedzie|beda) (?:nam )?{NEED}n\w*"
     r"|nie (?:jest|sa) przedmiot\w*"
     r"|nie trzeba"
     # "pakowanie i transport są po naszej stronie", "transport leży po stronie zamawiającego"
@@ -135,7 +138,7 @@ CUES = re.compile(
 ASIDE = re.compile(r"\([^()]{1,300}\)")
 # A clause that asks for work: not part of a list the next clause declines.
 ASKS = re.compile(
-    r"\b(?:potrzeb\w*|szuka\w*|prosi\w*|prosze|zamawia\w*|chce\w*|chcial\w*|interesuj\w*"
+    rf"\b(?:{NEED}\w*|szuka\w*|prosi\w*|prosze|zamawia\w*|chce\w*|chcial\w*|interesuj\w*"
     r"|need\w*|look\w*|seek\w*|want\w*|requir\w*|please)\b"
 )
 # The most words an item of such a list has: "Catering, dekorację sali i obsługę … mamy już".
@@ -145,7 +148,8 @@ LIST_ITEM_WORDS = 3
 # fixtures or packaging"; such an item runs longer than one before a cue.
 LEADS = re.compile(
     r"\s*(?:(?:we|i) )?(?:do not|don't|dont|will not|won't) (?:need|require)\b"
-    r"|\s*no need for\b|\s*nie (?:potrzebujemy|potrzebuje|zamawiamy|zlecamy|szukamy)\b"
+    r"|\s*no need for\b"
+    rf"|\s*nie (?:{NEED}ujemy|{NEED}uje|zamawiamy|zlecamy|szukamy)\b"
     r"|\s*nie trzeba\b"
 )
 LIST_AFTER_WORDS = 8

@@ -25,6 +25,12 @@ def kept(text: str) -> str:
             "Szukamy firmy do sprzątania, cateringu nie potrzebujemy.",
             "Szukamy firmy do sprzątania, .",
         ),
+        # misspelt (round 72)
+        (
+            "Szukamy firmy do spszątania szaletów, wykaszania nie potszebujemy.",
+            "Szukamy firmy do spszątania szaletów, .",
+        ),
+        ("Szukamy pralni, prasowania nie potżebujemy.", "Szukamy pralni, ."),
         (
             "Mamy już sprawdzonego dostawcę pieczywa, szukamy cateringu na wesele.",
             ", szukamy cateringu na wesele.",
