@@ -17,6 +17,7 @@ the text names may only be its setting.
 import re
 
 from search.places import ABBREVIATIONS
+from search.understanding.declined import NEED
 from search.understanding.folded import FoldedText
 
 # The verbs and phrases that ask for work, in folded text (a negated one declines, and
@@ -24,7 +25,7 @@ from search.understanding.folded import FoldedText
 ASKING = re.compile(
     r"(?<!nie )\b(?:"
     r"szukam|szukamy|szuka|szukaja|poszukuj\w*|poszukiwan\w*"
-    r"|potrzebujemy|potrzebuje|potrzebuja|potrzebn[aey]\w*"
+    rf"|{NEED}ujemy|{NEED}uje|{NEED}uja|{NEED}n[aey]\w*"
     r"|zlecimy|zlecic|zlecac|zlecamy|zleci|zlecilibysmy|zlecilabym|zlecilbym"
     r"|zamowimy|zamowic|zamawiamy|zamowilibysmy"
     r"|prosimy o|prosze o"

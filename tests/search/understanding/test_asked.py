@@ -27,6 +27,8 @@ from search.understanding.asked import asked_clauses, asks_besides
             ["Potrzebujemy 300 toreb", "Prosimy o wycenę"],
         ),
         ("We need no design or sourcing work.", []),
+        # misspelt as the typo kind's buyers do (round 72)
+        ("Klub z Łosiowa. Potszebujemy uszyć 40 girland.", ["Potszebujemy uszyć 40 girland"]),
         ("Sprzątanie biur i klatek schodowych w Poznaniu", []),
     ],
 )
