@@ -6554,6 +6554,12 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "pakowacz",
         "pakowaczka",
         "packer",
+        # round 71: imported goods relabelled in Polish
+        "polonizacja",
+        "polonizacji",
+        "przeklejenie etykiet",
+        "przeklejenie nalepek",
+        "przeklejanie etykiet",
     ),
     "transport_delivery": (
         "rozwieźć",
@@ -6739,6 +6745,13 @@ REQUEST_WORK: dict[str, tuple[str, ...]] = {
         "drobnych sprawunkach",
         "niesamodzielnych",
         "niesamodzielni",
+    ),
+    "it_services": (
+        # round 72: an app clicked through by hand before release
+        "przeklikanie aplikacji",
+        "przeklikać aplikację",
+        "testy regresyjne",
+        "pełna regresja",
     ),
 }
 # How another kind's work is handed over: the kind whose words say it, those words as the

@@ -420,6 +420,8 @@ def test_request_words_name_a_kind_and_lead_to_it_without_joining_its_vocabulary
         ("przygotowanie podstrony zgłoszeniowej", ["it_services"]),
         ("przymocowanie wsporników i kątowników do kształtowników", ["light_assembly"]),
         ("kawałki z gliceryną owinięte w pergamin", ["soap_making"]),
+        ("polonizacja kanistrów: przeklejenie polskich nalepek", ["co_packing"]),
+        ("przeklikanie aplikacji przed wydaniem, pełna regresja", ["it_services"]),
     ],
 )
 def test_requests_are_read_with_the_request_words(taxonomy, text, codes):
